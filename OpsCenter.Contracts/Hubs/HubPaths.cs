@@ -1,0 +1,6 @@
+namespace OpsCenter.Contracts.Hubs;
+
+public static class HubPaths
+{
+    public const string Wall = "/hubs/wall";
+}

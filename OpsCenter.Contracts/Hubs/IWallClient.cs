@@ -1,0 +1,27 @@
+namespace OpsCenter.Contracts.Hubs;
+
+/// <summary>What the Server pushes to wall screens over the <c>/hubs/wall</c> SignalR hub.</summary>
+public interface IWallClient
+{
+    Task WallUpdated(WallSnapshot snapshot);
+}
+
+/// <summary>The live KPIs a wall screen shows. Contains no personal data by construction.</summary>
+public sealed record WallSnapshot
+{
+    public required DateTimeOffset At { get; init; }
+    public required int CamerasOnline { get; init; }
+    public required int CamerasTotal { get; init; }
+
+    /// <summary>Mean of the latest average speed of each detector heard from in the window; null before any.</summary>
+    public double? AverageSpeedKmh { get; init; }
+
+    public required int CongestedDetectors { get; init; }
+    public required int DetectorsReporting { get; init; }
+    public required long PeopleWaiting { get; init; }
+    public required int OfficesOpen { get; init; }
+    public required long ReadingsStored { get; init; }
+    public IReadOnlyList<AreaSnapshot> Areas { get; init; } = [];
+}
+
+public sealed record AreaSnapshot(string AreaId, string Name, int CamerasOnline, int CamerasTotal, double? AverageSpeedKmh, long PeopleWaiting);
