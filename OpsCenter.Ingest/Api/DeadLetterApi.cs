@@ -1,0 +1,18 @@
+using OpsCenter.Ingest.DeadLetters;
+using OpsCenter.Ingest.Telemetry;
+
+namespace OpsCenter.Ingest.Api;
+
+public static class DeadLetterApi
+{
+    /// <summary>Rejected messages, newest first, and rejection totals per reason and device.</summary>
+    public static IEndpointRouteBuilder MapDeadLetterApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/dead-letters");
+        api.MapGet("/", (DeadLetterStore store, string? reason, string? deviceId, string? topicPrefix, int? limit) =>
+            TypedResults.Ok(store.List(reason, deviceId, topicPrefix, Math.Clamp(limit ?? 100, 1, 1000))));
+        api.MapGet("/totals", (IngestMetrics metrics, int? limit) =>
+            TypedResults.Ok(metrics.RejectionTotals().Take(Math.Clamp(limit ?? 100, 1, 10_000))));
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OpsCenter.Ingest;
+
+/// <summary>Settings section <c>Ingest</c>.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>Folder for the on-disk buffer that holds messages while InfluxDB is unreachable.</summary>
+    [Required(ErrorMessage = "Ingest:DataPath is required: the folder for the on-disk buffer.")]
+    public string DataPath { get; set; } = "data/ingest";
+
+    /// <summary>
+    /// MQTT 5 shared-subscription group. Set it when several Ingest instances share one external broker:
+    /// each message then goes to one of them (<c>$share/{group}/ops/v1/#</c>).
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$", ErrorMessage = "Ingest:SharedGroup must be 1-64 characters of A-Z a-z 0-9 _ -.")]
+    public string? SharedGroup { get; set; }
+
+    [Range(1, 50_000)]
+    public int BatchSize { get; set; } = 5_000;
+
+    /// <summary>How long a batch may wait to fill; bounds the publish→durable latency at low rates.</summary>
+    [Range(1, 1_000)]
+    public int BatchDelayMilliseconds { get; set; } = 20;
+
+    /// <summary>When the buffer reaches this size Ingest stops acknowledging, so the broker holds the rest.</summary>
+    [Range(1_000_000, 1_000_000_000_000)]
+    public long BufferMaxBytes { get; set; } = 2_000_000_000;
+
+    /// <summary>Accept messages from devices missing from the registry, adding them as they appear.</summary>
+    public bool AutoRegister { get; set; }
+
+    /// <summary>Older than this (but within 7 days) a reading is marked late, so rollups fold it into its own period.</summary>
+    [Range(1, 86_400)]
+    public int LateAfterSeconds { get; set; } = 120;
+
+    /// <summary>How many rejections per second a device may cause before its messages are dropped unparsed.</summary>
+    [Range(1, 100_000)]
+    public int RejectsPerSecondPerDevice { get; set; } = 20;
+
+    [Range(100, 1_000_000)]
+    public int DeadLetterCapacity { get; set; } = 10_000;
+}
+
+/// <summary>Settings section <c>Inventory</c>: the device registry's data file.</summary>
+public sealed class InventoryOptions
+{
+    public const string Section = "Inventory";
+
+    [Required(ErrorMessage = "Inventory:Path is required: the city inventory JSON file (see config/demo-city/inventory.json).")]
+    public string Path { get; set; } = "config/demo-city/inventory.json";
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using OpsCenter.Contracts.Ingestion;
+using OpsCenter.Ingest.Registry;
+
+namespace OpsCenter.Ingest.Liveness;
+
+/// <summary>What Ingest knows of one device's liveness.</summary>
+public sealed record DeviceLiveness(string DeviceId, string Kind, string State, DateTimeOffset Since, DateTimeOffset LastSeen, string Reason);
+
+/// <summary>
+/// Online/degraded/offline per device from its <c>status</c> messages, its Last Will, and silence: a device that sends
+/// nothing on any channel for 3 × its reporting interval is offline whatever its last status said.
+/// Times are receive times: a Last Will's <c>ts</c> is its connect time, not the moment the device went away.
+/// </summary>
+public sealed class LivenessTracker(DeviceRegistry registry)
+{
+    public const int SilenceIntervals = 3;
+    private readonly ConcurrentDictionary<string, DeviceLiveness> _devices = new(StringComparer.Ordinal);
+
+    public IEnumerable<DeviceLiveness> All => _devices.Values;
+
+    public bool TryGet(string deviceId, out DeviceLiveness liveness) => _devices.TryGetValue(deviceId, out liveness!);
+
+    /// <summary>Records a new (non-duplicate) reading; returns the transition it caused, if any.</summary>
+    public DeviceLivenessChanged? Observe(StoredReading reading, DateTimeOffset receivedAt)
+    {
+        var reported = reading.Channel == "status" ? reading.Texts.GetValueOrDefault("state") : null;
+        var previous = _devices.GetValueOrDefault(reading.DeviceId);
+
+        string state;
+        string reason;
+        if (reported is not null)
+        {
+            state = reported;
+            reason = reported == "offline" ? "lastWill" : "status";
+        }
+        else
+        {
+            // Anything but a status proves the device is talking; keep a reported 'degraded'.
+            state = previous?.State is "degraded" ? "degraded" : "online";
+            reason = "traffic";
+        }
+
+        var changed = previous is null || previous.State != state;
+        var since = changed ? receivedAt : previous!.Since;
+        var lastSeen = reported == "offline" ? previous?.LastSeen ?? receivedAt : receivedAt;
+        _devices[reading.DeviceId] = new DeviceLiveness(reading.DeviceId, reading.Kind, state, since, lastSeen, changed ? reason : previous!.Reason);
+        return changed ? Transition(reading.DeviceId, reading.Kind, state, receivedAt, reason) : null;
+    }
+
+    /// <summary>Marks devices silent for too long offline; returns those transitions.</summary>
+    public List<DeviceLivenessChanged> Sweep(DateTimeOffset now)
+    {
+        var transitions = new List<DeviceLivenessChanged>();
+        foreach (var device in _devices.Values)
+        {
+            if (device.State == "offline")
+                continue;
+            var interval = registry.TryGet(device.DeviceId, out var record) ? record.ReportingIntervalSeconds : 30;
+            if (now - device.LastSeen <= TimeSpan.FromSeconds(interval * SilenceIntervals))
+                continue;
+            _devices[device.DeviceId] = device with { State = "offline", Since = now, Reason = "silence" };
+            transitions.Add(Transition(device.DeviceId, device.Kind, "offline", now, "silence"));
+        }
+        return transitions;
+    }
+
+    private static DeviceLivenessChanged Transition(string id, string kind, string state, DateTimeOffset at, string reason) =>
+        new() { DeviceId = id, Kind = kind, State = state, At = at, Reason = reason };
+}

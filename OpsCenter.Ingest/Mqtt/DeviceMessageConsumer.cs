@@ -1,0 +1,243 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Ingestion;
+using OpsCenter.Ingest.Liveness;
+using OpsCenter.Ingest.Pipeline;
+using OpsCenter.ServiceDefaults.Mqtt;
+
+namespace OpsCenter.Ingest.Mqtt;
+
+/// <summary>
+/// The one MQTT consumer. Receives every device message (QoS 1, persistent session), feeds the pipeline in batches,
+/// acknowledges each message only after its batch is durable, then tells the Server what was stored.
+/// A full pipeline stops the receive loop, which stops acknowledgements: back-pressure reaches the broker, not a drop.
+/// </summary>
+public sealed partial class DeviceMessageConsumer(
+    IngestPipeline pipeline,
+    LivenessTracker liveness,
+    IOptions<MqttConnectionOptions> mqttOptions,
+    IOptions<IngestOptions> ingestOptions,
+    TimeProvider clock,
+    ILogger<DeviceMessageConsumer> logger) : BackgroundService
+{
+    private const int MaxPayloadKept = 64 * 1024;
+    private readonly IngestOptions _options = ingestOptions.Value;
+    private readonly Channel<IncomingMessage> _inbox = Channel.CreateBounded<IncomingMessage>(
+        new BoundedChannelOptions(ingestOptions.Value.BatchSize * 4) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private IMqttClient? _client;
+
+    public bool IsConnected => _client?.IsConnected ?? false;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        _client = client;
+        // Attach the handler before connecting: a persistent session delivers queued messages at once.
+        client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
+
+        var processing = Task.Run(() => ProcessLoopAsync(client, stoppingToken), stoppingToken);
+        await KeepConnectedAsync(client, stoppingToken);
+        _inbox.Writer.TryComplete();
+        try
+        {
+            await processing;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
+    {
+        e.AutoAcknowledge = false;
+        var message = e.ApplicationMessage;
+        var length = (int)Math.Min(message.Payload.Length, int.MaxValue);
+        // Keep at most 64 KiB + 1 byte: enough to validate, or to know it is too large, without holding a huge payload.
+        var kept = message.Payload.Slice(0, Math.Min(message.Payload.Length, MaxPayloadKept + 1)).ToArray();
+        var incoming = new IncomingMessage(message.Topic, kept, length, clock.GetUtcNow(), clock.GetTimestamp(), ct => e.AcknowledgeAsync(ct));
+        await _inbox.Writer.WriteAsync(incoming, stoppingToken);
+    }
+
+    private async Task KeepConnectedAsync(IMqttClient client, CancellationToken stoppingToken)
+    {
+        var options = MqttClientConnector.Options(mqttOptions.Value);
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!client.IsConnected)
+            {
+                try
+                {
+                    var result = await client.ConnectAsync(options, stoppingToken);
+                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                        .WithTopicFilter(f => f.WithTopic(SubscriptionFilter()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                        .Build(), stoppingToken);
+                    LogConnected(mqttOptions.Value.Host, mqttOptions.Value.Port, SubscriptionFilter(), result.IsSessionPresent);
+                    delay = TimeSpan.FromMilliseconds(250);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogConnectFailed(mqttOptions.Value.Host, mqttOptions.Value.Port, ex.Message, delay.TotalSeconds);
+                    delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 10));
+                }
+            }
+            try
+            {
+                await Task.Delay(delay, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        if (client.IsConnected)
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+    }
+
+    private string SubscriptionFilter() =>
+        string.IsNullOrEmpty(_options.SharedGroup) ? DeviceTopic.AllDevicesFilter : $"$share/{_options.SharedGroup}/{DeviceTopic.AllDevicesFilter}";
+
+    private async Task ProcessLoopAsync(IMqttClient client, CancellationToken stoppingToken)
+    {
+        var batch = new List<IncomingMessage>(_options.BatchSize);
+        var batchDelay = TimeSpan.FromMilliseconds(_options.BatchDelayMilliseconds);
+        var nextSweep = clock.GetUtcNow();
+        var reader = _inbox.Reader;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            batch.Clear();
+            using (var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            {
+                var hasFirst = await WaitForFirstAsync(reader, TimeSpan.FromSeconds(1), stoppingToken);
+                if (hasFirst)
+                {
+                    window.CancelAfter(batchDelay);
+                    await FillBatchAsync(reader, batch, window.Token);
+                }
+            }
+
+            if (batch.Count > 0)
+                await HandleBatchAsync(client, batch, stoppingToken);
+            else
+                await pipeline.ReplayBufferAsync(stoppingToken);
+
+            if (clock.GetUtcNow() >= nextSweep)
+            {
+                nextSweep = clock.GetUtcNow().AddSeconds(5);
+                await PublishTransitionsAsync(client, liveness.Sweep(clock.GetUtcNow()), stoppingToken);
+            }
+        }
+    }
+
+    private static async Task<bool> WaitForFirstAsync(ChannelReader<IncomingMessage> reader, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        wait.CancelAfter(timeout);
+        try
+        {
+            return await reader.WaitToReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task FillBatchAsync(ChannelReader<IncomingMessage> reader, List<IncomingMessage> batch, CancellationToken window)
+    {
+        try
+        {
+            while (batch.Count < _options.BatchSize)
+            {
+                while (batch.Count < _options.BatchSize && reader.TryRead(out var item))
+                    batch.Add(item);
+                if (batch.Count >= _options.BatchSize || !await reader.WaitToReadAsync(window))
+                    break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The batch window closed: process what we have.
+        }
+    }
+
+    private async Task HandleBatchAsync(IMqttClient client, List<IncomingMessage> batch, CancellationToken stoppingToken)
+    {
+        var outcome = await pipeline.ProcessAsync(batch, stoppingToken);
+        foreach (var message in batch)
+        {
+            try
+            {
+                if (message.Acknowledge is not null)
+                    await message.Acknowledge(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The connection dropped after the batch was durable: the broker redelivers and the duplicate filter drops it.
+                LogAckFailed(ex.Message);
+                break;
+            }
+        }
+        await PublishStoredAsync(client, outcome.Stored, stoppingToken);
+        await PublishTransitionsAsync(client, outcome.Transitions, stoppingToken);
+        await pipeline.ReplayBufferAsync(stoppingToken);
+    }
+
+    private async Task PublishStoredAsync(IMqttClient client, IReadOnlyList<StoredReading> stored, CancellationToken stoppingToken)
+    {
+        if (stored.Count == 0 || !client.IsConnected)
+            return;
+        foreach (var group in stored.GroupBy(r => r.Kind))
+        {
+            var payload = JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), JsonSerializerOptions.Web);
+            await TryPublishAsync(client, new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
+                .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), stoppingToken);
+        }
+    }
+
+    private async Task PublishTransitionsAsync(IMqttClient client, IEnumerable<DeviceLivenessChanged> transitions, CancellationToken stoppingToken)
+    {
+        foreach (var change in transitions)
+        {
+            LogTransition(change.DeviceId, change.State, change.Reason);
+            if (!client.IsConnected)
+                continue;
+            // Retained, so a Server that starts later learns every device's current state at once.
+            await TryPublishAsync(client, new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Liveness(change.DeviceId))
+                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, JsonSerializerOptions.Web))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build(), stoppingToken);
+        }
+    }
+
+    private async Task TryPublishAsync(IMqttClient client, MqttApplicationMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await client.PublishAsync(message, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPublishFailed(message.Topic, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}, subscribed to {Filter} (session present: {SessionPresent})")]
+    private partial void LogConnected(string host, int port, string filter, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot connect to MQTT broker {Host}:{Port}: {Error}; retrying in {DelaySeconds} s")]
+    private partial void LogConnectFailed(string host, int port, string error, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledgement failed ({Error}); the broker will redeliver and duplicates will be dropped")]
+    private partial void LogAckFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Topic} to the Server failed: {Error}")]
+    private partial void LogPublishFailed(string topic, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Device {DeviceId} is now {State} ({Reason})")]
+    private partial void LogTransition(string deviceId, string state, string reason);
+}

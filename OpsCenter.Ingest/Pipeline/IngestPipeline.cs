@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using OpsCenter.Contracts.Ingestion;
+using OpsCenter.Ingest.Buffering;
+using OpsCenter.Ingest.DeadLetters;
+using OpsCenter.Ingest.Liveness;
+using OpsCenter.Ingest.Registry;
+using OpsCenter.Ingest.Telemetry;
+using OpsCenter.Ingest.Validation;
+
+namespace OpsCenter.Ingest.Pipeline;
+
+/// <summary>What one batch produced: readings made durable, and liveness transitions to announce.</summary>
+public sealed record BatchOutcome(IReadOnlyList<StoredReading> Stored, IReadOnlyList<DeviceLivenessChanged> Transitions, int Rejected, int Duplicates);
+
+/// <summary>
+/// validate → registry → de-duplicate → map → durable (InfluxDB or disk). Rejected messages go to the dead-letter store
+/// and never reach storage or KPIs. Runs on one task, so batches stay in broker order.
+/// </summary>
+public sealed class IngestPipeline(
+    MessageValidator validator,
+    DeviceRegistry registry,
+    DuplicateFilter duplicates,
+    LivenessTracker liveness,
+    DeadLetterStore deadLetters,
+    DurableStore store,
+    IngestMetrics metrics,
+    IOptions<IngestOptions> options,
+    TimeProvider clock)
+{
+    private readonly BadInputThrottle _throttle = new(options.Value.RejectsPerSecondPerDevice, clock);
+
+    public async Task<BatchOutcome> ProcessAsync(IReadOnlyList<IncomingMessage> batch, CancellationToken cancellationToken)
+    {
+        metrics.Received(batch.Count);
+        var lines = new List<string>(batch.Count);
+        var stored = new List<StoredReading>(batch.Count);
+        var transitions = new List<DeviceLivenessChanged>();
+        int rejected = 0, repeats = 0;
+
+        foreach (var message in batch)
+        {
+            var deviceKey = DeviceKeyOf(message.Topic);
+            if (_throttle.IsThrottled(deviceKey))
+            {
+                metrics.Rejected("throttled", deviceKey);
+                rejected++;
+                continue;
+            }
+
+            var payload = message.Payload.AsSpan(0, Math.Min(message.Payload.Length, message.PayloadLength));
+            var result = message.PayloadLength > payload.Length
+                ? ValidationResult.Rejected(RejectReason.TooLarge, $"payload is {message.PayloadLength} bytes; the limit is 64 KiB")
+                : validator.Validate(message.Topic, payload, message.ReceivedAt);
+            if (!result.IsValid)
+            {
+                Reject(message, result.Topic?.DeviceId, result.Reason.ToWire(), result.Detail, deviceKey);
+                rejected++;
+                continue;
+            }
+
+            var reading = result.Reading;
+            var device = registry.Resolve(reading.DeviceId, reading.Kind);
+            if (device is null)
+            {
+                Reject(message, reading.DeviceId, RejectReason.UnknownDevice.ToWire(), $"device '{reading.DeviceId}' is not registered as a {reading.Kind}", deviceKey);
+                rejected++;
+                continue;
+            }
+
+            if (!duplicates.TryAdd(reading.DeviceId, reading.Seq, reading.Ts))
+            {
+                metrics.Duplicate();
+                repeats++;
+                continue;
+            }
+
+            lines.Add(PointMapper.ToLine(reading, device.AreaId));
+            stored.Add(reading);
+            if (liveness.Observe(reading, message.ReceivedAt) is { } transition)
+                transitions.Add(transition);
+        }
+
+        await store.StoreAsync(lines, cancellationToken);
+        foreach (var message in batch)
+            metrics.DurableAfter(clock.GetElapsedTime(message.ReceivedTimestamp));
+        return new BatchOutcome(stored, transitions, rejected, repeats);
+    }
+
+    /// <summary>Moves buffered batches to InfluxDB when it answers again.</summary>
+    public Task ReplayBufferAsync(CancellationToken cancellationToken) => store.ReplayAsync(cancellationToken);
+
+    private void Reject(IncomingMessage message, string? deviceId, string reason, string detail, string deviceKey)
+    {
+        metrics.Rejected(reason, deviceId ?? deviceKey);
+        deadLetters.Add(message.ReceivedAt, message.Topic, deviceId, reason, detail, message.Payload.AsSpan(0, Math.Min(message.Payload.Length, DeadLetterStore.PrefixBytes)));
+        _throttle.RecordRejection(deviceKey);
+    }
+
+    /// <summary>The topic's device segment, or the whole topic when it has none: the unit a flood is throttled by.</summary>
+    private static string DeviceKeyOf(string topic)
+    {
+        var parts = topic.Split('/', 5);
+        return parts.Length >= 4 && parts[3].Length is > 0 and <= 64 ? parts[3] : (topic.Length <= 64 ? topic : topic[..64]);
+    }
+}

@@ -1,0 +1,89 @@
+using OpsCenter.Contracts.Ingestion;
+using OpsCenter.Contracts.Inventory;
+
+namespace OpsCenter.Server.Live;
+
+/// <summary>
+/// The city as the Server sees it now: each device's liveness and latest measurements, fed by what Ingest stored.
+/// Late readings never overwrite newer ones, so a backlog replay cannot make the live view jump back in time.
+/// </summary>
+public sealed class LiveCityState(CityInventory inventory, TimeProvider clock)
+{
+    /// <summary>Measurements older than this are no longer "live" and drop out of the averages.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(10);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DeviceRecord> _devices = inventory.Devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _liveness = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Device, long Lane), TrafficSample> _traffic = [];
+    private readonly Dictionary<string, OfficeSample> _offices = new(StringComparer.Ordinal);
+    private long _readings;
+
+    public long Version { get; private set; }
+
+    public CityInventory Inventory => inventory;
+
+    public void Apply(StoredReading reading)
+    {
+        lock (_gate)
+        {
+            _readings++;
+            Version++;
+            if (reading.Channel != "telemetry")
+                return;
+            switch (reading.Kind)
+            {
+                case "traffic":
+                    var lane = (long)reading.Numbers.GetValueOrDefault("laneId", 1);
+                    var key = (reading.DeviceId, lane);
+                    if (_traffic.TryGetValue(key, out var t) && t.At > reading.Ts)
+                        return;
+                    _traffic[key] = new TrafficSample(reading.Ts, reading.Numbers.GetValueOrDefault("averageVehicleSpeed"),
+                        reading.Flags.GetValueOrDefault("congested"));
+                    break;
+                case "counter":
+                    if (_offices.TryGetValue(reading.DeviceId, out var o) && o.At > reading.Ts)
+                        return;
+                    _offices[reading.DeviceId] = new OfficeSample(reading.Ts, (long)reading.Numbers.GetValueOrDefault("waiting"),
+                        reading.Texts.GetValueOrDefault("serviceStatus") == "open");
+                    break;
+            }
+        }
+    }
+
+    public void Apply(DeviceLivenessChanged change)
+    {
+        lock (_gate)
+        {
+            _liveness[change.DeviceId] = change.State;
+            Version++;
+        }
+    }
+
+    public CitySnapshotData Capture()
+    {
+        lock (_gate)
+        {
+            var freshSince = clock.GetUtcNow() - FreshFor;
+            return new CitySnapshotData(
+                clock.GetUtcNow(),
+                _devices.Values.ToList(),
+                new Dictionary<string, string>(_liveness, StringComparer.Ordinal),
+                _traffic.Where(kv => kv.Value.At >= freshSince).Select(kv => (kv.Key.Device, kv.Value)).ToList(),
+                _offices.Where(kv => kv.Value.At >= freshSince).Select(kv => (kv.Key, kv.Value)).ToList(),
+                _readings);
+        }
+    }
+}
+
+public sealed record TrafficSample(DateTimeOffset At, double SpeedKmh, bool Congested);
+
+public sealed record OfficeSample(DateTimeOffset At, long Waiting, bool Open);
+
+public sealed record CitySnapshotData(
+    DateTimeOffset At,
+    IReadOnlyList<DeviceRecord> Devices,
+    IReadOnlyDictionary<string, string> Liveness,
+    IReadOnlyList<(string DeviceId, TrafficSample Sample)> Traffic,
+    IReadOnlyList<(string DeviceId, OfficeSample Sample)> Offices,
+    long Readings);

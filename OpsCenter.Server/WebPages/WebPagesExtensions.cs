@@ -1,0 +1,46 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace OpsCenter.Server.WebPages;
+
+/// <summary>Serves OpsCenter.Web's pages under short URLs, with security headers on every response.</summary>
+public static class WebPagesExtensions
+{
+    private const string WebAssets = "_content/OpsCenter.Web";
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            // No inline script or style anywhere; every asset is our own (control rooms are often offline).
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+                "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            if (context.Request.IsHttps)
+                headers.StrictTransportSecurity = "max-age=31536000";
+            return next(context);
+        });
+        return app;
+    }
+
+    public static WebApplication MapWebPages(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        MapPage(app, "/", "index.html");
+        MapPage(app, "/wall", "wall/index.html");
+        return app;
+    }
+
+    private static void MapPage(WebApplication app, string route, string file)
+    {
+        app.MapGet(route, IResult (IWebHostEnvironment env) =>
+        {
+            var info = env.WebRootFileProvider.GetFileInfo($"{WebAssets}/{file}");
+            return info.Exists && info.PhysicalPath is not null
+                ? TypedResults.PhysicalFile(info.PhysicalPath, "text/html; charset=utf-8")
+                : TypedResults.Problem($"The web assets are missing ({WebAssets}/{file}); build OpsCenter.Web.", statusCode: 500);
+        }).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,10 @@
+namespace OpsCenter.ServiceDefaults;
+
+/// <summary>Names of the meters OpsCenter services publish, so one telemetry pipeline collects them all.</summary>
+public static class OpsCenterMeters
+{
+    public const string Ingest = "OpsCenter.Ingest";
+    public const string Server = "OpsCenter.Server";
+
+    public static readonly string[] All = [Ingest, Server];
+}

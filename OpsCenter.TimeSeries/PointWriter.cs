@@ -1,0 +1,18 @@
+using InfluxDB.Client;
+using InfluxDB.Client.Api.Domain;
+using Microsoft.Extensions.Options;
+
+namespace OpsCenter.TimeSeries;
+
+/// <summary>
+/// Writes batches of line protocol through InfluxDB.Client's write API and returns only when InfluxDB has accepted
+/// them: callers acknowledge device messages after this, never before.
+/// </summary>
+public sealed class PointWriter(InfluxDBClient client, IOptions<InfluxOptions> options)
+{
+    private readonly WriteApiAsync _writeApi = client.GetWriteApiAsync();
+    private readonly InfluxOptions _options = options.Value;
+
+    public Task WriteAsync(IEnumerable<string> lines, CancellationToken cancellationToken) =>
+        _writeApi.WriteRecordsAsync(lines.ToList(), WritePrecision.Ns, _options.EffectiveBucket, _options.Org ?? "-", cancellationToken);
+}
