@@ -1,0 +1,33 @@
+namespace OpsCenter.Tests.Shared;
+
+/// <summary>Waits for a condition instead of sleeping a fixed time: fast when things are fast, patient when slow.</summary>
+public static class Eventually
+{
+    public static async Task<T> Get<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var delay = TimeSpan.FromMilliseconds(50);
+        T last = default!;
+        Exception? lastError = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await probe();
+                if (done(last))
+                    return last;
+                lastError = null;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
+            {
+                lastError = ex;
+            }
+            await Task.Delay(delay);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 1000));
+        }
+        throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}; last value: {last}{(lastError is null ? "" : $"; last error: {lastError.Message}")}");
+    }
+
+    public static Task True(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        Get(condition, ok => ok, timeout, what);
+}
