@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OpsCenter.LocalServices;
+using OpsCenter.Tests.Shared;
+using OpsCenter.TimeSeries;
+
+namespace OpsCenter.Ingest.Tests.RealParts;
+
+/// <summary>
+/// Real InfluxDB and Debian's mosquitto, plus Ingest processes from the build output, on free loopback ports with a
+/// throw-away folder. Tests stop, kill and restart the parts to prove nothing is lost.
+/// </summary>
+public sealed partial class IngestHarness : IAsyncDisposable
+{
+    private readonly List<ServiceProcess> _ingests = [];
+
+    private IngestHarness(string folder, InfluxDbServer influx, MosquittoServer broker, string inventory)
+    {
+        Folder = folder;
+        Influx = influx;
+        Broker = broker;
+        InventoryPath = inventory;
+        Reader = new InfluxQlClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(
+            new InfluxOptions { Url = influx.Url.ToString(), Database = "opscenter" }));
+    }
+
+    public string Folder { get; }
+    public InfluxDbServer Influx { get; }
+    public MosquittoServer Broker { get; }
+    public string InventoryPath { get; }
+    public InfluxQlClient Reader { get; }
+
+    public static async Task<IngestHarness> StartAsync(Contracts.Inventory.CityInventory? city = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("opscenter-ingest-").FullName;
+        var influx = await InfluxDbServer.StartNewAsync();
+        var broker = await MosquittoServer.StartNewAsync();
+        return new IngestHarness(folder, influx, broker, TestCity.WriteTo(folder, city ?? TestCity.Create(camerasPerArea: 5, detectorsPerArea: 5)));
+    }
+
+    /// <summary>Creates (not starts) an Ingest instance; same <paramref name="instance"/> = same client id and buffer folder.</summary>
+    public ServiceProcess Ingest(int instance = 1, string? sharedGroup = null, int batchSize = 500)
+    {
+        var process = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>
+        {
+            ["Mqtt__Host"] = "127.0.0.1",
+            ["Mqtt__Port"] = Broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt__ClientId"] = $"ingest-{instance}",
+            ["Influx__Url"] = Influx.Url.ToString(),
+            ["Influx__Database"] = "opscenter",
+            ["Influx__ServerGeneration"] = "V1Legacy",
+            ["Influx__TimeoutSeconds"] = "3",
+            ["Inventory__Path"] = InventoryPath,
+            ["Ingest__DataPath"] = Path.Combine(Folder, $"ingest-{instance}"),
+            ["Ingest__SharedGroup"] = sharedGroup,
+            ["Ingest__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
+        }, Folder);
+        _ingests.Add(process);
+        return process;
+    }
+
+    public async Task<long> CountAsync(string measurement)
+    {
+        var series = await Reader.SeriesAsync($"SELECT count(seq) FROM \"{measurement}\"");
+        return series.Count == 0 ? 0 : series[0].Values[0][1].GetInt64();
+    }
+
+    /// <summary>Reads a counter from an instance's Prometheus endpoint (0 when not yet reported).</summary>
+    public static async Task<double> MetricAsync(ServiceProcess ingest, string name)
+    {
+        var text = await ingest.Http.GetStringAsync("metrics");
+        double total = 0;
+        foreach (Match m in MetricLine().Matches(text))
+        {
+            if (m.Groups["name"].Value == name)
+                total += double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture);
+        }
+        return total;
+    }
+
+    [GeneratedRegex(@"^(?<name>[a-z_]+)(\{[^}]*\})? (?<value>[0-9.eE+-]+)", RegexOptions.Multiline)]
+    private static partial Regex MetricLine();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var ingest in _ingests)
+            await ingest.DisposeAsync();
+        await Broker.DisposeAsync();
+        await Influx.DisposeAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+public static class HarnessCity
+{
+    public static IReadOnlyList<string> DetectorIds(this IngestHarness harness) =>
+        Contracts.Inventory.CityInventory.Load(harness.InventoryPath).Devices.Where(d => d.Kind == "traffic").Select(d => d.Id).ToList();
+}

@@ -1,0 +1,79 @@
+using OpsCenter.Tests.Shared;
+
+namespace OpsCenter.Ingest.Tests.RealParts;
+
+/// <summary>Through Debian's mosquitto and a real InfluxDB: outages and crashes lose nothing and store nothing twice.</summary>
+public sealed class NothingLostTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task InfluxDB_outage_under_load_buffers_to_disk_and_replays_every_point()
+    {
+        await using var harness = await IngestHarness.StartAsync();
+        var ingest = harness.Ingest();
+        await ingest.StartAsync();
+        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var detectors = harness.DetectorIds();
+        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        const int total = 3000;
+        await TrafficLoad.PublishAsync(devices, detectors, 1000, 0, start);
+        await harness.Influx.StopAsync();
+        await TrafficLoad.PublishAsync(devices, detectors, 1000, 1000, start);
+
+        // Down: a clear failing /health naming InfluxDB, not a crash; the messages sit in the on-disk buffer.
+        var health = await Eventually.Get(ingest.HealthAsync, h => h.Status == 503 && h.Body.Contains("influxdb", StringComparison.Ordinal), Patience, "failing /health");
+        Assert.Contains("InfluxDB does not answer", health.Body, StringComparison.Ordinal);
+        await Eventually.True(async () => await IngestHarness.MetricAsync(ingest, "opscenter_ingest_buffered_total") > 0, Patience, "messages buffered");
+        Assert.False(ingest.HasExited);
+
+        await harness.Influx.StartAsync();
+        await TrafficLoad.PublishAsync(devices, detectors, 1000, 2000, start);
+        await Eventually.True(async () => await harness.CountAsync("traffic_telemetry") == total, Patience, $"all {total} points in InfluxDB");
+        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "healthy again with the buffer drained");
+    }
+
+    [Fact]
+    public async Task Ingest_killed_mid_stream_loses_nothing_after_restart()
+    {
+        await using var harness = await IngestHarness.StartAsync();
+        var ingest = harness.Ingest();
+        await ingest.StartAsync();
+        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var detectors = harness.DetectorIds();
+        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        const int total = 4000;
+        await TrafficLoad.PublishAsync(devices, detectors, total, 0, start, async sent =>
+        {
+            if (sent == 1500)
+                ingest.Kill(); // SIGKILL: no goodbye, no flush
+            if (sent == 3000)
+                await ingest.StartAsync(); // same client id (persistent session) and same buffer folder
+        });
+
+        await Eventually.True(async () => await harness.CountAsync("traffic_telemetry") == total, Patience, $"all {total} points in InfluxDB");
+    }
+
+    [Fact]
+    public async Task Repeated_messages_are_stored_once()
+    {
+        await using var harness = await IngestHarness.StartAsync();
+        var ingest = harness.Ingest();
+        await ingest.StartAsync();
+        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var device = harness.DetectorIds()[0];
+        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        var ts = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        for (var i = 0; i < 3; i++)
+            await devices.PublishAsync(TrafficLoad.Topic(device), TrafficLoad.Payload(device, 7, ts));
+        await devices.PublishAsync(TrafficLoad.Topic(device), TrafficLoad.Payload(device, 8, ts));
+
+        await Eventually.True(async () => await IngestHarness.MetricAsync(ingest, "opscenter_ingest_duplicates_total") == 2, Patience, "two duplicates counted");
+        Assert.Equal(2, await harness.CountAsync("traffic_telemetry"));
+    }
+}
