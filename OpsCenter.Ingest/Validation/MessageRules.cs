@@ -1,0 +1,58 @@
+using OpsCenter.Contracts.Devices;
+
+namespace OpsCenter.Ingest.Validation;
+
+/// <summary>
+/// The fields of one message type (kind + channel) as the device contract defines them, plus, for event
+/// messages whose required fields depend on <c>type</c>, the extra requirements per event type.
+/// </summary>
+internal sealed class MessageRules
+{
+    private const int MaxFields = 64;
+
+    public MessageRules(FieldRule[] fields, Func<MessageRules, Dictionary<string, EventRequirement>>? eventRequirements = null)
+    {
+        if (fields.Length > MaxFields)
+            throw new ArgumentException("field masks are 64 bits wide", nameof(fields));
+        Fields = fields;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (fields[i].Required)
+                RequiredMask |= 1UL << i;
+        }
+        ByEventType = eventRequirements?.Invoke(this) ?? [];
+    }
+
+    public FieldRule[] Fields { get; }
+    public ulong RequiredMask { get; }
+    public IReadOnlyDictionary<string, EventRequirement> ByEventType { get; }
+
+    public int IndexOf(string name) => Array.FindIndex(Fields, f => f.Name == name);
+
+    public ulong MaskOf(params string[] names)
+    {
+        var mask = 0UL;
+        foreach (var name in names)
+        {
+            var i = IndexOf(name);
+            if (i < 0)
+                throw new ArgumentException($"unknown field '{name}'", nameof(names));
+            mask |= 1UL << i;
+        }
+        return mask;
+    }
+
+    public static MessageRules? For(DeviceKind kind, DeviceChannel channel) => (kind, channel) switch
+    {
+        (_, DeviceChannel.Status) => ContractRules.Status,
+        (DeviceKind.Camera, DeviceChannel.Telemetry) => ContractRules.CameraTelemetry,
+        (DeviceKind.Camera, DeviceChannel.Event) => ContractRules.CameraEvent,
+        (DeviceKind.Traffic, DeviceChannel.Telemetry) => ContractRules.TrafficTelemetry,
+        (DeviceKind.Counter, DeviceChannel.Telemetry) => ContractRules.CounterTelemetry,
+        (DeviceKind.Counter, DeviceChannel.Event) => ContractRules.CounterEvent,
+        _ => null,
+    };
+}
+
+/// <summary>Fields an event type requires beyond the message's own: all of <see cref="AllOf"/>, and one of <see cref="AnyOf"/> when set.</summary>
+internal sealed record EventRequirement(ulong AllOf, ulong AnyOf, string AnyOfDetail = "");

@@ -1,0 +1,18 @@
+namespace OpsCenter.Ingest.Validation;
+
+/// <summary>Values gathered while reading one message; becomes a stored reading only if every check passes.</summary>
+internal struct ReadingDraft
+{
+    public DateTimeOffset Ts;
+    public long Seq;
+    public string? EventType;
+    public Dictionary<string, double>? Numbers;
+    public Dictionary<string, bool>? Flags;
+    public Dictionary<string, string>? Texts;
+
+    public void Number(string key, double value) => (Numbers ??= new(8))[key] = value;
+
+    public void Flag(string key, bool value) => (Flags ??= new(4))[key] = value;
+
+    public void Text(string key, string value) => (Texts ??= new(4))[key] = value;
+}
