@@ -168,7 +168,9 @@ public sealed partial class DeviceMessageConsumer(
 
     private async Task HandleBatchAsync(IMqttClient client, List<IncomingMessage> batch, CancellationToken stoppingToken)
     {
+        var started = clock.GetTimestamp();
         var outcome = await pipeline.ProcessAsync(batch, stoppingToken);
+        var durable = clock.GetTimestamp();
         foreach (var message in batch)
         {
             try
@@ -183,8 +185,11 @@ public sealed partial class DeviceMessageConsumer(
                 break;
             }
         }
+        var acknowledged = clock.GetTimestamp();
         await PublishStoredAsync(client, outcome.Stored, stoppingToken);
         await PublishTransitionsAsync(client, outcome.Transitions, stoppingToken);
+        LogBatch(batch.Count, clock.GetElapsedTime(started, durable).TotalMilliseconds, clock.GetElapsedTime(durable, acknowledged).TotalMilliseconds,
+            clock.GetElapsedTime(acknowledged).TotalMilliseconds);
         await pipeline.ReplayBufferAsync(stoppingToken);
     }
 
@@ -237,6 +242,9 @@ public sealed partial class DeviceMessageConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Topic} to the Server failed: {Error}")]
     private partial void LogPublishFailed(string topic, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count}: durable in {DurableMs:0.0} ms, acknowledged in {AckMs:0.0} ms, announced in {AnnounceMs:0.0} ms")]
+    private partial void LogBatch(int count, double durableMs, double ackMs, double announceMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Device {DeviceId} is now {State} ({Reason})")]
     private partial void LogTransition(string deviceId, string state, string reason);

@@ -1,0 +1,46 @@
+using System.Net;
+using MQTTnet.Server;
+using OpsCenter.LocalServices;
+
+namespace OpsCenter.Bench;
+
+/// <summary>The broker a run measures: MQTTnet embedded (as the Server hosts it) or Debian's mosquitto.</summary>
+public sealed class BrokerUnderTest : IAsyncDisposable
+{
+    private MqttServer? _embedded;
+    private MosquittoServer? _mosquitto;
+
+    public required string Kind { get; init; }
+    public int Port { get; private set; }
+
+    public static async Task<BrokerUnderTest> StartAsync(string kind)
+    {
+        var broker = new BrokerUnderTest { Kind = kind };
+        if (kind == "embedded")
+        {
+            broker.Port = FreePort.Next();
+            // The same settings as OpsCenter.Server's EmbeddedBroker.
+            var options = new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithDefaultEndpointPort(broker.Port).WithPersistentSessions().WithMaxPendingMessagesPerClient(1_000_000).Build();
+            broker._embedded = new MqttServerFactory().CreateMqttServer(options);
+            await broker._embedded.StartAsync();
+        }
+        else
+        {
+            broker._mosquitto = await MosquittoServer.StartNewAsync(new MosquittoOptions());
+            broker.Port = broker._mosquitto.Port;
+        }
+        return broker;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_embedded is not null)
+        {
+            await _embedded.StopAsync();
+            _embedded.Dispose();
+        }
+        if (_mosquitto is not null)
+            await _mosquitto.DisposeAsync();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using OpsCenter.Contracts.Inventory;
+using OpsCenter.LocalServices;
+using OpsCenter.Tests.Shared;
+using OpsCenter.TimeSeries;
+
+namespace OpsCenter.Bench;
+
+/// <summary>A real InfluxDB and an Ingest process (Release build) attached to the broker under test.</summary>
+public sealed class IngestRig : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("opscenter-bench-").FullName;
+    private InfluxDbServer? _influx;
+
+    public ServiceProcess Ingest { get; private set; } = null!;
+    public InfluxQlClient Reader { get; private set; } = null!;
+    public IReadOnlyList<string> Detectors { get; private set; } = [];
+
+    public static async Task<IngestRig> StartAsync(BrokerUnderTest broker, int detectors, string clientId)
+    {
+        var rig = new IngestRig();
+        rig._influx = await InfluxDbServer.StartNewAsync();
+        var city = TestCity.Create(camerasPerArea: 0, detectorsPerArea: (detectors + 1) / 2, officesPerArea: 0);
+        rig.Detectors = city.Devices.Select(d => d.Id).ToList();
+        var inventory = TestCity.WriteTo(rig._folder, city);
+        rig.Reader = new InfluxQlClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(
+            new InfluxOptions { Url = rig._influx.Url.ToString(), Database = "opscenter" }));
+        rig.Ingest = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>
+        {
+            ["Mqtt__Host"] = "127.0.0.1",
+            ["Mqtt__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt__ClientId"] = clientId,
+            ["Influx__Url"] = rig._influx.Url.ToString(),
+            ["Influx__ServerGeneration"] = "V1Legacy",
+            ["Inventory__Path"] = inventory,
+            ["Ingest__DataPath"] = Path.Combine(rig._folder, "ingest"),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__OpsCenter.Ingest.Mqtt"] = Environment.GetEnvironmentVariable("BENCH_INGEST_DEBUG") is null ? "Warning" : "Debug",
+        }, rig._folder);
+        await rig.Ingest.StartAsync();
+        await Eventually.True(async () => (await rig.Ingest.HealthAsync()).Status == 200, TimeSpan.FromSeconds(60), "Ingest healthy");
+        return rig;
+    }
+
+    public async Task<long> StoredAsync()
+    {
+        var series = await Reader.SeriesAsync("SELECT count(seq) FROM traffic_telemetry");
+        return series.Count == 0 ? 0 : series[0].Values[0][1].GetInt64();
+    }
+
+    /// <summary>Resident memory of the Ingest process, from /proc (kB → MB).</summary>
+    public double ResidentMegabytes()
+    {
+        var status = File.ReadAllLines($"/proc/{Ingest.Pid}/status");
+        var line = status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_INGEST_DEBUG") is not null)
+            Console.Error.WriteLine(Ingest.OutputTail);
+        await Ingest.DisposeAsync();
+        if (_influx is not null)
+            await _influx.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

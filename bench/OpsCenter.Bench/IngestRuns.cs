@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using OpsCenter.Contracts.Ingestion;
+
+namespace OpsCenter.Bench;
+
+public sealed record ThroughputResult(double MessagesPerSecond, long Sent, long Stored);
+
+public sealed record LatencyResult(double RatePerSecond, int Samples, double P50Ms, double P99Ms, double MaxMs);
+
+/// <summary>End-to-end measurements through a real Ingest: MQTT → validated → InfluxDB.</summary>
+public static class IngestRuns
+{
+    /// <summary>Sustained rate: publish as fast as the broker takes them, until every point is in InfluxDB.</summary>
+    public static async Task<ThroughputResult> ThroughputAsync(BrokerUnderTest broker, IngestRig rig, int count)
+    {
+        var publisher = new LoadPublisher(broker.Port, rig.Detectors);
+        var started = Stopwatch.GetTimestamp();
+        await publisher.RunAsync(count);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        long stored;
+        while ((stored = await rig.StoredAsync()) < count && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new ThroughputResult(count / seconds, count, stored);
+    }
+
+    /// <summary>
+    /// Publish → durable: paced publishing; Ingest announces each batch on <c>opscenter/v1/stored/traffic</c> right after
+    /// it is written or buffered, so the time from publish to that announcement bounds publish → durable from above.
+    /// </summary>
+    public static async Task<LatencyResult> LatencyAsync(BrokerUnderTest broker, IngestRig rig, int count, double rate)
+    {
+        var durableAt = new long[count];
+        using var listener = new MqttClientFactory().CreateMqttClient();
+        listener.ApplicationMessageReceivedAsync += e =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            var batch = JsonSerializer.Deserialize<StoredBatch>(e.ApplicationMessage.Payload.ToArray(), JsonSerializerOptions.Web);
+            foreach (var reading in batch?.Readings ?? [])
+            {
+                if (reading.Seq >= 0 && reading.Seq < count)
+                    durableAt[reading.Seq] = now;
+            }
+            return Task.CompletedTask;
+        };
+        await listener.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithClientId("bench-latency")
+            .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).Build());
+        await listener.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(InternalTopics.StoredFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
+
+        var publisher = new LoadPublisher(broker.Port, rig.Detectors);
+        await publisher.RunAsync(count, rate);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (durableAt.Any(t => t == 0) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        await listener.DisconnectAsync();
+
+        var latencies = Enumerable.Range(0, count).Where(i => durableAt[i] != 0)
+            .Select(i => Stopwatch.GetElapsedTime(publisher.SentAtTicks[i], durableAt[i]).TotalMilliseconds).Order().ToArray();
+        if (latencies.Length == 0)
+            throw new InvalidOperationException("no stored announcements were received");
+        return new LatencyResult(rate, latencies.Length, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
