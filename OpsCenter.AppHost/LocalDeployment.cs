@@ -1,0 +1,104 @@
+using OpsCenter.LocalServices;
+
+namespace OpsCenter.AppHost;
+
+/// <summary>
+/// Everything the run command starts, in dependency order: InfluxDB, PostgreSQL, Server (which hosts the MQTT broker),
+/// Ingest, the simulator. Disposing stops them in reverse order.
+/// </summary>
+internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, ConsoleLog log) : IAsyncDisposable
+{
+    public const int InfluxPort = 18086;
+    public const int PostgresPort = 55432;
+    public const int ServerPort = 5080;
+    public const int IngestPort = 5081;
+    public const int BrokerPort = 1883;
+
+    private readonly Stack<IAsyncDisposable> _started = new();
+
+    public static Uri WallUrl => new($"http://127.0.0.1:{ServerPort}/wall");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        await RequireFreePortsAsync(cancellationToken);
+
+        var influx = new InfluxDbServer(Infrastructure("influxdb", InfluxPort));
+        await SuperviseAsync(new Supervisor("influxdb", StartServer(influx), influx.StopAsync, log), influx, mustStart: true, cancellationToken);
+        var postgres = new PostgresServer(Infrastructure("postgres", PostgresPort));
+        await SuperviseAsync(new Supervisor("postgres", StartServer(postgres), postgres.StopAsync, log), postgres, mustStart: true, cancellationToken);
+
+        var services = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString);
+        await SuperviseAsync(Service("server", services.Server, services.ServerEnvironment, [], ServerPort), cancellationToken);
+        await SuperviseAsync(Service("ingest", services.Ingest, services.IngestEnvironment, [], IngestPort), cancellationToken);
+        if (options.StartSimulator)
+        {
+            await SuperviseAsync(Service("simulator", services.Simulator, new Dictionary<string, string?>(),
+                services.SimulatorArguments, alivePort: null), cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Stopping InfluxDB must not look like a crash to its supervisor while the services are still being stopped.
+        foreach (var supervisor in _started.OfType<Supervisor>())
+        {
+            await supervisor.StopWatchingAsync();
+        }
+        while (_started.TryPop(out var child))
+        {
+            await child.DisposeAsync();
+        }
+        log.Info("everything stopped");
+    }
+
+    private LocalServerOptions Infrastructure(string name, int port) => new()
+    {
+        DataDirectory = Path.Combine(options.DataDirectory, name),
+        Port = port,
+        OnOutputLine = log.For(name),
+    };
+
+    private static Func<CancellationToken, Task<Task<int>>> StartServer(LocalServer server) => async cancellationToken =>
+    {
+        await server.StartAsync(cancellationToken);
+        return server.Exited!;
+    };
+
+    private Supervisor Service(string name, string assembly, IReadOnlyDictionary<string, string?> environment,
+        IReadOnlyList<string> arguments, int? alivePort)
+    {
+        var alive = alivePort is { } port ? new Uri($"http://127.0.0.1:{port}/alive") : null;
+        var logFile = Path.Combine(options.DataDirectory, "logs", $"{name}.log");
+        var service = new DotnetService(name, assembly, arguments, environment, alive, logFile, log);
+        return new Supervisor(name, service.StartAsync, service.StopAsync, log);
+    }
+
+    private async Task SuperviseAsync(Supervisor supervisor, CancellationToken cancellationToken) =>
+        await SuperviseAsync(supervisor, owned: null, mustStart: false, cancellationToken);
+
+    private async Task SuperviseAsync(Supervisor supervisor, IAsyncDisposable? owned, bool mustStart, CancellationToken cancellationToken)
+    {
+        if (owned is not null)
+        {
+            _started.Push(owned);
+        }
+        _started.Push(supervisor);
+        await supervisor.StartAsync(mustStart, cancellationToken);
+    }
+
+    /// <summary>Fixed ports make the URLs predictable; say clearly when something else already holds one.</summary>
+    private static async Task RequireFreePortsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (port, what) in new[] { (InfluxPort, "InfluxDB"), (PostgresPort, "PostgreSQL"), (ServerPort, "Server"),
+                     (IngestPort, "Ingest"), (BrokerPort, "the MQTT broker") })
+        {
+            if (await FreePort.AcceptsConnectionsAsync(port, cancellationToken))
+            {
+                throw new InvalidOperationException(
+                    $"port {port} on 127.0.0.1 ({what}) is already in use: is another run going, or a system " +
+                    "service (e.g. Debian's mosquitto on 1883) running? Stop it and try again.");
+            }
+        }
+    }
+}

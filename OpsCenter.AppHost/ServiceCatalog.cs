@@ -1,0 +1,47 @@
+namespace OpsCenter.AppHost;
+
+/// <summary>Where our built programs are and the settings each one gets (environment variables override appsettings).</summary>
+internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, string postgresConnectionString)
+{
+    private const string Output = "bin/Release/net10.0";
+
+    public string Server => Path.Combine(repoRoot, "OpsCenter.Server", Output, "OpsCenter.Server.dll");
+
+    public string Ingest => Path.Combine(repoRoot, "OpsCenter.Ingest", Output, "OpsCenter.Ingest.dll");
+
+    public string Simulator => Path.Combine(repoRoot, "simulators", "OpsCenter.Simulators", Output, "opscenter-sim.dll");
+
+    /// <summary>A steady stream from every device of the demo city; the fixed seed makes runs comparable.</summary>
+    public IReadOnlyList<string> SimulatorArguments =>
+        ["fleet", "--host", "127.0.0.1", "--port", $"{LocalDeployment.BrokerPort}", "--inventory", Inventory, "--seed", "42"];
+
+    private string Inventory => Path.Combine(repoRoot, "config", "demo-city", "inventory.json");
+
+    public IReadOnlyDictionary<string, string?> ServerEnvironment => new Dictionary<string, string?>(Shared)
+    {
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LocalDeployment.ServerPort}",
+        // The Server hosts the MQTT broker, so the simulator and Ingest need it up first.
+        ["Broker__Embedded"] = "true",
+        ["Broker__Port"] = $"{LocalDeployment.BrokerPort}",
+        ["ConnectionStrings__Postgres"] = postgresConnectionString,
+    };
+
+    public IReadOnlyDictionary<string, string?> IngestEnvironment => new Dictionary<string, string?>(Shared)
+    {
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LocalDeployment.IngestPort}",
+        ["Mqtt__ClientId"] = "opscenter-ingest-1",
+        ["Ingest__DataPath"] = Path.Combine(dataDirectory, "ingest"),
+    };
+
+    private Dictionary<string, string?> Shared => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DOTNET_NOLOGO"] = "1",
+        ["Mqtt__Host"] = "127.0.0.1",
+        ["Mqtt__Port"] = $"{LocalDeployment.BrokerPort}",
+        ["Influx__Url"] = $"http://127.0.0.1:{LocalDeployment.InfluxPort}",
+        ["Influx__Database"] = "opscenter",
+        ["Influx__ServerGeneration"] = "V1Legacy",
+        ["Inventory__Path"] = Inventory,
+    };
+}

@@ -1,0 +1,3 @@
+using OpsCenter.Simulators.Cli;
+
+return await SimulatorCli.Create().Parse(args).InvokeAsync();

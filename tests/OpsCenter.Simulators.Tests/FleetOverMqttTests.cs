@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using OpsCenter.Contracts.Inventory;
+using OpsCenter.Simulators.Fleet;
+using OpsCenter.Simulators.Reporting;
+using OpsCenter.Simulators.Simulation;
+using OpsCenter.Simulators.Tests.Support;
+using OpsCenter.Simulators.Transport;
+
+namespace OpsCenter.Simulators.Tests;
+
+public sealed class FleetOverMqttTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    private static DeviceRecord Camera => TestCity.Inventory.Devices.First(d => d.Kind == "camera");
+
+    [Fact]
+    public async Task A_device_publishes_retained_online_status_and_its_last_will_fires_when_dropped_abruptly()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var device = DeviceFactory.Create(Camera, TestCity.Settings());
+        var session = device.ComposeConnect(DateTimeOffset.UtcNow);
+        var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = broker.Port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow));
+
+        Assert.True(await link.ConnectAsync(session, cancel));
+        Assert.True(await Eventually.TrueAsync(async () => await RetainedState(broker, Camera.Id) == "online", Timeout));
+
+        await link.DropAsync();
+
+        Assert.True(await Eventually.TrueAsync(async () => await RetainedState(broker, Camera.Id) == "offline", Timeout));
+        var retained = (await broker.RetainedAsync()).Single(m => m.Topic == $"ops/v1/camera/{Camera.Id}/status");
+        Assert.Equal(session.Will.Payload, retained.Payload.ToArray());
+        Assert.Equal(0, JsonDocument.Parse(session.Will.Payload).RootElement.GetProperty("seq").GetInt64());
+        Assert.Equal(1, JsonDocument.Parse(session.Online.Payload).RootElement.GetProperty("seq").GetInt64());
+        await link.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_device_reconnects_with_back_off_once_the_broker_is_reachable()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var port = OpsCenter.LocalServices.FreePort.Next();
+        var device = DeviceFactory.Create(Camera, TestCity.Settings());
+        await using var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow));
+
+        Assert.False(await link.ConnectAsync(device.ComposeConnect(DateTimeOffset.UtcNow), cancel));
+        await using var broker = await StartOnAsync(port);
+
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            await link.MaintainAsync(cancel);
+            return link.IsConnected;
+        }, Timeout));
+        Assert.True(await Eventually.TrueAsync(async () => await RetainedState(broker, Camera.Id) == "online", Timeout));
+    }
+
+    [Fact]
+    public async Task The_fleet_over_a_real_broker_sends_only_valid_messages_and_says_goodbye_with_retained_offline()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var inventory = TestCity.Inventory with { Devices = [.. TestCity.Inventory.Devices.GroupBy(d => d.Kind).SelectMany(g => g.Take(3))] };
+        var settings = TestCity.Settings();
+        var start = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10);
+        var model = new FleetModel(DeviceFactory.CreateAll(inventory, settings), settings, start);
+        var stats = new RunStats();
+        var runner = new FleetRunner(model, new MqttDeviceLinkFactory(new BrokerSettings { Port = broker.Port }), new VirtualClock(start), stats);
+
+        await runner.RunAsync(start + TimeSpan.FromMinutes(5), cancel);
+
+        Assert.Equal(0, stats.Failed);
+        Assert.True(await Eventually.TrueAsync(() => broker.Received >= stats.Sent, Timeout), $"broker got {broker.Received} of {stats.Sent}");
+        var received = broker.Messages.Select(m => new OutboundMessage(m.Topic, m.Payload, m.Retain)).ToList();
+        ContractCheck.AssertAllValid(received, _ => DateTimeOffset.UtcNow);
+        Assert.All(inventory.Devices, d => Assert.Contains(received, m => m.DeviceId == d.Id && m.Topic.EndsWith("/telemetry", StringComparison.Ordinal)));
+        foreach (var device in inventory.Devices)
+            Assert.Equal("offline", await RetainedState(broker, device.Id, device.Kind));
+    }
+
+    private static async Task<string?> RetainedState(EmbeddedBroker broker, string deviceId, string kind = "camera")
+    {
+        var retained = (await broker.RetainedAsync()).FirstOrDefault(m => m.Topic == $"ops/v1/{kind}/{deviceId}/status");
+        return retained is null ? null : JsonDocument.Parse(Encoding.UTF8.GetString(retained.Payload)).RootElement.GetProperty("state").GetString();
+    }
+
+    private static Task<EmbeddedBroker> StartOnAsync(int port) => EmbeddedBroker.StartAsync(port);
+}
