@@ -2,6 +2,7 @@ using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Ingest.Liveness;
 using OpsCenter.Ingest.Registry;
+using OpsCenter.Ingest.Security;
 
 namespace OpsCenter.Ingest.Api;
 
@@ -19,10 +20,12 @@ public static class DeviceApi
                 .Where(d => areaId is null || d.AreaId == areaId)
                 .Select(d => View(d, liveness))
                 .Where(v => state is null || v.State == state)
-                .OrderBy(v => v.Device.Id, StringComparer.Ordinal)));
+                .OrderBy(v => v.Device.Id, StringComparer.Ordinal)))
+            .RequireRoles(IngestSecurity.Operator, IngestSecurity.Leader, IngestSecurity.Admin);
 
         api.MapGet("/{id}", IResult (string id, DeviceRegistry registry, LivenessTracker liveness) =>
-            registry.TryGet(id, out var device) ? TypedResults.Ok(View(device, liveness)) : TypedResults.NotFound());
+            registry.TryGet(id, out var device) ? TypedResults.Ok(View(device, liveness)) : TypedResults.NotFound())
+            .RequireRoles(IngestSecurity.Operator, IngestSecurity.Leader, IngestSecurity.Admin);
 
         api.MapPut("/{id}", IResult (string id, DeviceRecord device, DeviceRegistry registry) =>
         {
@@ -35,7 +38,7 @@ public static class DeviceApi
             return registry.Upsert(device)
                 ? TypedResults.Ok(device)
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["areaId"] = [$"unknown area '{device.AreaId}'"] });
-        });
+        }).RequireRoles(IngestSecurity.Admin);
         return app;
     }
 

@@ -1,11 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using MQTTnet.Server;
+using OpsCenter.Server.Security.Devices;
 
 namespace OpsCenter.Server.Broker;
 
 /// <summary>The MQTT broker hosted by the Server when <see cref="BrokerOptions.Embedded"/> is on.</summary>
-public sealed partial class EmbeddedBroker(IOptions<BrokerOptions> options, ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
+public sealed partial class EmbeddedBroker(IOptions<BrokerOptions> options, BrokerAccessControl accessControl, ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
     private MqttServer? _server;
 
@@ -27,6 +28,8 @@ public sealed partial class EmbeddedBroker(IOptions<BrokerOptions> options, ILog
             .WithMaxPendingMessagesPerClient(settings.MaxPendingMessagesPerClient)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        // Before start: no client may connect before sign-in and topic rules are in place.
+        accessControl.AttachTo(_server);
         await _server.StartAsync();
         LogStarted(settings.BindAddress, settings.Port);
     }

@@ -1,10 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using OpsCenter.Contracts.Hubs;
 using OpsCenter.Server.Live;
+using OpsCenter.Server.Security;
 
 namespace OpsCenter.Server.Hubs;
 
-/// <summary>Wall screens connect here; they only listen. A new screen gets the current picture at once.</summary>
+/// <summary>
+/// Wall screens connect here; they only listen. A new screen gets the current picture at once. The snapshot holds
+/// aggregate KPIs only, never personal data, so every signed-in person (and the wall role) may watch it.
+/// </summary>
+[Authorize(Roles = Roles.AnyPerson)]
 public sealed class WallHub(LiveCityState state) : Hub<IWallClient>
 {
     public override async Task OnConnectedAsync()

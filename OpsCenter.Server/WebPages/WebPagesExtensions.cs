@@ -1,4 +1,4 @@
-using Microsoft.Extensions.FileProviders;
+using OpsCenter.Server.Security;
 
 namespace OpsCenter.Server.WebPages;
 
@@ -35,12 +35,13 @@ public static class WebPagesExtensions
 
     private static void MapPage(WebApplication app, string route, string file)
     {
+        // Pages are for people (the wall role included); service keys have no business here.
         app.MapGet(route, IResult (IWebHostEnvironment env) =>
         {
             var info = env.WebRootFileProvider.GetFileInfo($"{WebAssets}/{file}");
             return info.Exists && info.PhysicalPath is not null
                 ? TypedResults.PhysicalFile(info.PhysicalPath, "text/html; charset=utf-8")
                 : TypedResults.Problem($"The web assets are missing ({WebAssets}/{file}); build OpsCenter.Web.", statusCode: 500);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().RequireRoles(Roles.AnyPerson);
     }
 }

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using OpsCenter.LocalServices;
 using OpsCenter.Tests.Shared;
 
@@ -17,6 +20,17 @@ public sealed class CityFixture : IAsyncLifetime
     public ServiceProcess Ingest { get; private set; } = null!;
     public int BrokerPort { get; } = FreePort.Next();
     public Contracts.Inventory.CityInventory City { get; } = TestCity.Create();
+
+    public const string AdminName = "e2e-admin";
+    public const string WallName = "e2e-wall";
+    /// <summary>Made up per run: the product has no default password.</summary>
+    public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N");
+    public string WallPassword { get; } = "wall-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Where the Server issued the MQTT secrets (device-secrets.json, service-secrets.json).</summary>
+    public string CredentialsDirectory => Path.Combine(_folder, "credentials");
+
+    public string DeviceSecret(string deviceId) => ReadSecrets("device-secrets.json")[deviceId];
 
     public async ValueTask InitializeAsync()
     {
@@ -40,15 +54,42 @@ public sealed class CityFixture : IAsyncLifetime
             ["Broker__Port"] = common["Mqtt__Port"],
             ["Mqtt__ClientId"] = "e2e-server",
             ["ConnectionStrings__Postgres"] = Postgres.ConnectionString,
+            ["Broker__RequireDeviceCredentials"] = "true",
+            ["Broker__CredentialsDirectory"] = CredentialsDirectory,
+            ["Broker__IssueMissingCredentials"] = "true",
+            ["Security__BootstrapAdmin__Username"] = AdminName,
+            ["Security__BootstrapAdmin__Password"] = AdminPassword,
+            ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
         }, _folder);
         await Server.StartAsync();
+        await CreateWallUserAsync();
 
         Ingest = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>(common)
         {
             ["Mqtt__ClientId"] = "e2e-ingest",
+            ["Mqtt__Username"] = "opscenter-ingest",
+            ["Mqtt__Password"] = ReadSecrets("service-secrets.json")["opscenter-ingest"],
+            ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
             ["Ingest__DataPath"] = Path.Combine(_folder, "ingest"),
         }, _folder);
         await Ingest.StartAsync();
+    }
+
+    private Dictionary<string, string> ReadSecrets(string file) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(CredentialsDirectory, file)))!;
+
+    /// <summary>As an operator would: the configured admin signs in and creates the wall screen's account.</summary>
+    private async Task CreateWallUserAsync()
+    {
+        var token = await Server.Http.PostAsJsonAsync("api/auth/token", new { username = AdminName, password = AdminPassword });
+        token.EnsureSuccessStatusCode();
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/users")
+        {
+            Content = JsonContent.Create(new { username = WallName, displayName = "Wall 1", role = "wall", password = WallPassword }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        (await Server.Http.SendAsync(request)).EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()

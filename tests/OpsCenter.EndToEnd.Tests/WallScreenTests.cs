@@ -19,16 +19,25 @@ public sealed class WallScreenTests(CityFixture city) : IClassFixture<CityFixtur
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(ChromiumOptions());
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        // The wall sends an unsigned screen to the login page and comes back after sign-in.
         await page.GotoAsync(new Uri(city.Server.BaseUrl, "wall").ToString());
+        await page.WaitForURLAsync("**/login?returnUrl=*");
+        await page.FillAsync("[data-testid=username]", CityFixture.WallName);
+        await page.FillAsync("[data-testid=password]", city.WallPassword);
+        await page.ClickAsync("[data-testid=submit]");
+        await page.WaitForURLAsync("**/wall");
         await page.WaitForSelectorAsync("[data-testid=connection-state][data-state=connected]", new() { Timeout = 30_000 });
 
-        await using var devices = await DevicePublisher.ConnectAsync(city.BrokerPort);
+        // Each device signs in as itself with its own secret.
+        await using var camera = await Device("cam-lechan-0001");
+        await using var detector = await Device("tfd-lechan-01");
+        await using var office = await Device("q-hongbang-01");
         var now = DateTimeOffset.UtcNow;
-        await devices.PublishAsync(DeviceTopic.For(DeviceKind.Camera, "cam-lechan-0001", DeviceChannel.Status),
+        await camera.PublishAsync(DeviceTopic.For(DeviceKind.Camera, "cam-lechan-0001", DeviceChannel.Status),
             Json($$"""{"deviceId":"cam-lechan-0001","ts":"{{Ts(now)}}","seq":0,"state":"online"}"""), retain: true);
-        await devices.PublishAsync(DeviceTopic.For(DeviceKind.Traffic, "tfd-lechan-01", DeviceChannel.Telemetry),
+        await detector.PublishAsync(DeviceTopic.For(DeviceKind.Traffic, "tfd-lechan-01", DeviceChannel.Telemetry),
             Json($$"""{"deviceId":"tfd-lechan-01","ts":"{{Ts(now)}}","seq":1,"periodSeconds":60,"intensity":42,"occupancy":0.35,"averageVehicleSpeed":33.5}"""));
-        await devices.PublishAsync(DeviceTopic.For(DeviceKind.Counter, "q-hongbang-01", DeviceChannel.Telemetry),
+        await office.PublishAsync(DeviceTopic.For(DeviceKind.Counter, "q-hongbang-01", DeviceChannel.Telemetry),
             Json($$"""{"deviceId":"q-hongbang-01","ts":"{{Ts(now)}}","seq":2,"serviceStatus":"open","waiting":17,"countersOpen":4}"""));
 
         // Stored in InfluxDB, read back over InfluxQL.
@@ -43,7 +52,7 @@ public sealed class WallScreenTests(CityFixture city) : IClassFixture<CityFixtur
         await ExpectKpi(page, "averageSpeedKmh", Vietnamese(33.5));
 
         // A new value replaces the old one without a reload.
-        await devices.PublishAsync(DeviceTopic.For(DeviceKind.Traffic, "tfd-lechan-01", DeviceChannel.Telemetry),
+        await detector.PublishAsync(DeviceTopic.For(DeviceKind.Traffic, "tfd-lechan-01", DeviceChannel.Telemetry),
             Json($$"""{"deviceId":"tfd-lechan-01","ts":"{{Ts(now.AddSeconds(1))}}","seq":3,"periodSeconds":60,"intensity":50,"occupancy":0.5,"averageVehicleSpeed":21.5,"congested":true}"""));
         await ExpectKpi(page, "averageSpeedKmh", Vietnamese(21.5));
         await ExpectKpi(page, "congestedDetectors", "1");
@@ -55,6 +64,9 @@ public sealed class WallScreenTests(CityFixture city) : IClassFixture<CityFixtur
         await Eventually.True(async () => (await city.Server.HealthAsync()).Status == 200, Patience, "Server /health 200");
         await Eventually.True(async () => (await city.Ingest.HealthAsync()).Status == 200, Patience, "Ingest /health 200");
     }
+
+    private Task<DevicePublisher> Device(string deviceId) =>
+        DevicePublisher.ConnectAsync(city.BrokerPort, clientId: deviceId, username: deviceId, password: city.DeviceSecret(deviceId));
 
     private static async Task ExpectKpi(IPage page, string kpi, string expected)
     {

@@ -1,0 +1,25 @@
+namespace OpsCenter.Server.Reports;
+
+/// <summary>
+/// A field report as the citizens' app backend posts it (see the telemetry contract, "Outside MQTT"). Unknown fields
+/// are ignored.
+/// </summary>
+public sealed record ReportSubmission(
+    string? ReportId, string? Ts, string? Category, string? Description, double? Lat, double? Lon, string? PhotoUrl,
+    ReporterContact? Reporter);
+
+/// <summary>Personal data: only roles that answer reports see it, each viewing is audited, it is never logged.</summary>
+public sealed record ReporterContact(string? Name, string? Phone, string? Email)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email);
+}
+
+/// <summary>What readers of reports get: everything except the reporter's contact.</summary>
+public sealed record ReportView(
+    string ReportId, DateTimeOffset Ts, string Category, string Description, double Lat, double Lon, string? PhotoUrl,
+    bool HasReporterContact, DateTimeOffset ReceivedAt);
+
+public static class ReportCategories
+{
+    public static readonly IReadOnlyList<string> All = ["traffic", "environment", "urbanOrder", "infrastructure", "security", "other"];
+}

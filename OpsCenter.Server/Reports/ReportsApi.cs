@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json;
+using OpsCenter.Server.Security;
+
+namespace OpsCenter.Server.Reports;
+
+/// <summary>
+/// Citizen field reports: the app backend posts them with a <c>reporter</c> service key; operators, leaders and admins
+/// read them; only operators and admins (who answer reports) see the reporter's contact, and every such look is audited.
+/// </summary>
+public static class ReportsApi
+{
+    /// <summary>A 2,000-character description and a contact fit many times over; anything bigger is not a report.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Web naming, but numbers must be JSON numbers ("12" and "NaN" are not coordinates).</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
+
+    public static IHostApplicationBuilder AddCitizenReports(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ReportStore>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/reports");
+        api.MapPost("/", Submit).RequireRoles(Roles.Reporter);
+        api.MapGet("/", async (ReportStore store, string? category, int? limit, CancellationToken ct) =>
+            TypedResults.Ok(await store.ListAsync(category, Math.Clamp(limit ?? 100, 1, 1000), ct))).RequireRoles(Roles.ReportReaders);
+        api.MapGet("/{reportId}", async Task<IResult> (string reportId, ReportStore store, CancellationToken ct) =>
+            await store.GetAsync(reportId, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound()).RequireRoles(Roles.ReportReaders);
+        api.MapGet("/{reportId}/contact", ViewContact).RequireRoles(Roles.ReportAnswerers);
+        return app;
+    }
+
+    private static async Task<IResult> Submit(HttpRequest request, ClaimsPrincipal caller, ReportStore store, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+            return TooLarge();
+        if (!request.HasJsonContentType())
+            return TypedResults.Problem("Send the report as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+        // Read at most one byte past the limit, whatever Content-Length claimed (chunked bodies have none).
+        using var body = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            body.Write(buffer, 0, read);
+            if (body.Length > MaxBodyBytes)
+                return TooLarge();
+        }
+
+        ReportSubmission? submission;
+        try
+        {
+            submission = JsonSerializer.Deserialize<ReportSubmission>(body.GetBuffer().AsSpan(0, (int)body.Length), Json);
+        }
+        catch (JsonException)
+        {
+            // Not echoing the parser's message: it can quote the body, which may hold personal data.
+            return TypedResults.Problem("The body is not a valid JSON report object.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (submission is null)
+            return TypedResults.Problem("The body is not a valid JSON report object.", statusCode: StatusCodes.Status400BadRequest);
+
+        var errors = ReportValidation.Check(submission, out var ts);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var added = await store.AddAsync(submission, ts, caller.Identity!.Name!, ct);
+        var location = $"/api/reports/{Uri.EscapeDataString(submission.ReportId!)}";
+        return added
+            ? TypedResults.Created(location, new { reportId = submission.ReportId })
+            : TypedResults.Ok(new { reportId = submission.ReportId, duplicate = true });
+    }
+
+    private static async Task<IResult> ViewContact(string reportId, ClaimsPrincipal caller, ReportStore store, AuditTrail audit, CancellationToken ct)
+    {
+        var contact = await store.GetContactAsync(reportId, ct);
+        if (contact is null)
+            return TypedResults.NotFound();
+        // Recorded before the data leaves: if the audit row cannot be written, nobody sees the contact.
+        await audit.RecordAsync(caller.Identity!.Name!, "report.contact.viewed", reportId, new { role = caller.FindFirstValue(ClaimTypes.Role) }, ct);
+        return TypedResults.Ok(contact);
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem($"A report body may be at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace OpsCenter.Server.Security.Devices;
+
+/// <summary>
+/// One broker login. A device (<see cref="Kind"/> set) may publish only under its own topics; a service account
+/// (<see cref="Kind"/> null: Ingest, the Server) may read and write everything.
+/// </summary>
+public sealed record MqttAccount(
+    [property: JsonPropertyName("username")] string Username,
+    [property: JsonPropertyName("kind")] string? Kind,
+    [property: JsonPropertyName("secretSha256")] string SecretSha256)
+{
+    [JsonIgnore]
+    public bool IsService => Kind is null;
+
+    /// <summary>
+    /// SHA-256, not a slow password hash: secrets are 256 random bits that nobody can guess, and thousands of devices
+    /// reconnecting after a broker restart must not cost a PBKDF2 run each.
+    /// </summary>
+    public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public bool Accepts(string? secret) =>
+        secret is not null && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(SecretSha256));
+}
+
+/// <summary>The file the broker reads (<c>mqtt-accounts.json</c>): hashes only, safe to keep on the broker host.</summary>
+public sealed record MqttAccountFile([property: JsonPropertyName("accounts")] IReadOnlyList<MqttAccount> Accounts);
+
+public static class ServiceAccounts
+{
+    public const string Ingest = "opscenter-ingest";
+    public const string Server = "opscenter-server";
+    public static readonly IReadOnlyList<string> Defaults = [Ingest, Server];
+}

@@ -1,0 +1,28 @@
+using OpsCenter.Contracts.Devices;
+
+namespace OpsCenter.Server.Security.Devices;
+
+/// <summary>
+/// What a device may do on the broker: publish <c>ops/v1/{its kind}/{its id}/(telemetry|event|status)</c>, subscribe
+/// to <c>ops/v1/{its kind}/{its id}/command</c>, nothing else. Service accounts may do anything.
+/// </summary>
+public static class TopicAcl
+{
+    public const string CommandChannel = "command";
+    public static readonly IReadOnlyList<string> PublishChannels = ["telemetry", "event", "status"];
+
+    public static bool MayPublish(MqttAccount account, string topic)
+    {
+        if (account.IsService)
+            return true;
+        var prefix = OwnPrefix(account);
+        return topic.StartsWith(prefix, StringComparison.Ordinal) && PublishChannels.Contains(topic[prefix.Length..]);
+    }
+
+    public static bool MaySubscribe(MqttAccount account, string filter) =>
+        account.IsService || string.Equals(filter, CommandTopic(account), StringComparison.Ordinal);
+
+    public static string OwnPrefix(MqttAccount account) => $"{DeviceTopic.Prefix}{account.Kind}/{account.Username}/";
+
+    public static string CommandTopic(MqttAccount account) => OwnPrefix(account) + CommandChannel;
+}

@@ -1,0 +1,35 @@
+namespace OpsCenter.Server.Security;
+
+/// <summary>
+/// Who may do what. People sign in with one of the first four; the last two are only ever held by service keys
+/// (machines), so a stolen person's password can never post reports and a stolen app key can never read them.
+/// </summary>
+public static class Roles
+{
+    /// <summary>Works incidents and answers citizen reports: sees reporter contacts.</summary>
+    public const string Operator = "operator";
+
+    /// <summary>Summary dashboards and reports, read-only; no personal data.</summary>
+    public const string Leader = "leader";
+
+    /// <summary>Devices, rules, users and service keys; may also answer reports.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Kiosk wall screens: view-only live KPIs, long-lived session, no personal data.</summary>
+    public const string Wall = "wall";
+
+    /// <summary>Service key of the citizens' app backend: may only post field reports.</summary>
+    public const string Reporter = "reporter";
+
+    /// <summary>Service key of a metrics scraper: may only read <c>/metrics</c>.</summary>
+    public const string Monitor = "monitor";
+
+    public static readonly IReadOnlyList<string> People = [Operator, Leader, Admin, Wall];
+    public static readonly IReadOnlyList<string> Services = [Reporter, Monitor];
+    public static readonly IReadOnlyList<string> All = [.. People, .. Services];
+
+    /// <summary>Comma-joined, as <c>RequireRole</c> and <c>[Authorize(Roles = ...)]</c> take them.</summary>
+    public const string AnyPerson = Operator + "," + Leader + "," + Admin + "," + Wall;
+    public const string ReportReaders = Operator + "," + Leader + "," + Admin;
+    public const string ReportAnswerers = Operator + "," + Admin;
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OpsCenter.LocalServices;
+using OpsCenter.Server.Security;
+using OpsCenter.Server.Security.Devices;
+using OpsCenter.Tests.Shared;
+
+namespace OpsCenter.Server.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "server";
+}
+
+/// <summary>
+/// The Server in process on a real PostgreSQL, with its embedded broker on a free port requiring device credentials
+/// issued for a small test city. Signs in one user per role and issues one service key per service role.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    public const string AdminName = "root-admin";
+    public const string AdminPassword = "correct horse battery staple";
+    public const string UserPassword = "a long enough password 1";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("opscenter-server-tests-").FullName;
+    private readonly Dictionary<string, string> _tokens = [];
+    private readonly Dictionary<string, string> _serviceKeys = [];
+
+    public PostgresServer Postgres { get; private set; } = null!;
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public int BrokerPort { get; } = FreePort.Next();
+    public string CredentialsDirectory => Path.Combine(_folder, "credentials");
+    public Contracts.Inventory.CityInventory City { get; } = TestCity.Create(camerasPerArea: 1, detectorsPerArea: 1, officesPerArea: 1);
+
+    public async ValueTask InitializeAsync()
+    {
+        Postgres = await PostgresServer.StartNewAsync();
+        var inventory = TestCity.WriteTo(_folder, City);
+        var port = BrokerPort.ToString(CultureInfo.InvariantCulture);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Production");
+            foreach (var (key, value) in new Dictionary<string, string>
+            {
+                ["ConnectionStrings:Postgres"] = Postgres.ConnectionString,
+                ["Inventory:Path"] = inventory,
+                ["Broker:Port"] = port,
+                ["Mqtt:Port"] = port,
+                ["Mqtt:ClientId"] = "server-tests",
+                ["Broker:RequireDeviceCredentials"] = "true",
+                ["Broker:CredentialsDirectory"] = CredentialsDirectory,
+                ["Broker:IssueMissingCredentials"] = "true",
+                ["Security:BootstrapAdmin:Username"] = AdminName,
+                ["Security:BootstrapAdmin:Password"] = AdminPassword,
+                ["Security:KeyRingPath"] = Path.Combine(_folder, "keys"),
+                ["Influx:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+            })
+            {
+                web.UseSetting(key, value);
+            }
+        });
+
+        using var admin = Client();
+        var adminToken = await TokenAsync(admin, AdminName, AdminPassword);
+        _tokens[Roles.Admin] = adminToken;
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        foreach (var role in new[] { Roles.Operator, Roles.Leader, Roles.Wall })
+        {
+            (await admin.PostAsJsonAsync("/api/users", new { username = $"test-{role}", displayName = $"Test {role}", role, password = UserPassword }))
+                .EnsureSuccessStatusCode();
+            _tokens[role] = await TokenAsync(admin, $"test-{role}", UserPassword);
+        }
+        foreach (var role in Roles.Services)
+        {
+            var response = await admin.PostAsJsonAsync("/api/service-keys", new { name = $"test-{role}", role });
+            response.EnsureSuccessStatusCode();
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            _serviceKeys[role] = body.RootElement.GetProperty("key").GetString()!;
+        }
+    }
+
+    public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>A client signed in with the given role: bearer token for people, service key for machines.</summary>
+    public HttpClient ClientAs(string role)
+    {
+        var client = Client();
+        if (_serviceKeys.TryGetValue(role, out var key))
+            client.DefaultRequestHeaders.Add(ServiceKeyAuthenticationHandler.HeaderName, key);
+        else
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[role]);
+        return client;
+    }
+
+    public string TokenOf(string role) => _tokens[role];
+
+    public static async Task<string> TokenAsync(HttpClient client, string username, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    public IReadOnlyDictionary<string, string> DeviceSecrets =>
+        CredentialFiles.ReadSecrets(Path.Combine(CredentialsDirectory, CredentialFiles.DeviceSecrets));
+
+    public string ServiceSecret(string name) =>
+        CredentialFiles.ReadSecrets(Path.Combine(CredentialsDirectory, CredentialFiles.ServiceSecrets))[name];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Factory is not null)
+            await Factory.DisposeAsync();
+        if (Postgres is not null)
+            await Postgres.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the run.
+        }
+    }
+}
