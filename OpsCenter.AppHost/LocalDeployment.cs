@@ -18,6 +18,8 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
 
     public static Uri WallUrl => new($"http://127.0.0.1:{ServerPort}/wall");
 
+    public DemoSecrets Secrets { get; } = new(options.DataDirectory);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
@@ -28,8 +30,9 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
         var postgres = new PostgresServer(Infrastructure("postgres", PostgresPort));
         await SuperviseAsync(new Supervisor("postgres", StartServer(postgres), postgres.StopAsync, log), postgres, mustStart: true, cancellationToken);
 
-        var services = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString);
+        var services = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString, Secrets);
         await SuperviseAsync(Service("server", services.Server, services.ServerEnvironment, [], ServerPort), cancellationToken);
+        await new DemoAccounts(Secrets, new Uri($"http://127.0.0.1:{ServerPort}/"), log).EnsureAsync(cancellationToken);
         await SuperviseAsync(Service("ingest", services.Ingest, services.IngestEnvironment, [], IngestPort), cancellationToken);
         if (options.StartSimulator)
         {

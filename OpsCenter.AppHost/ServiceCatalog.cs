@@ -1,7 +1,7 @@
 namespace OpsCenter.AppHost;
 
 /// <summary>Where our built programs are and the settings each one gets (environment variables override appsettings).</summary>
-internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, string postgresConnectionString)
+internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, string postgresConnectionString, DemoSecrets secrets)
 {
     private const string Output = "bin/Release/net10.0";
 
@@ -13,7 +13,8 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
 
     /// <summary>A steady stream from every device of the demo city; the fixed seed makes runs comparable.</summary>
     public IReadOnlyList<string> SimulatorArguments =>
-        ["fleet", "--host", "127.0.0.1", "--port", $"{LocalDeployment.BrokerPort}", "--inventory", Inventory, "--seed", "42"];
+        ["fleet", "--host", "127.0.0.1", "--port", $"{LocalDeployment.BrokerPort}", "--inventory", Inventory, "--seed", "42",
+         "--credentials", secrets.DeviceSecretsFile];
 
     private string Inventory => Path.Combine(repoRoot, "config", "demo-city", "inventory.json");
 
@@ -24,6 +25,13 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
         ["Broker__Embedded"] = "true",
         ["Broker__Port"] = $"{LocalDeployment.BrokerPort}",
         ["ConnectionStrings__Postgres"] = postgresConnectionString,
+        // Every device signs in with its own secret; the Server issues missing ones at start-up into the data folder.
+        ["Broker__RequireDeviceCredentials"] = "true",
+        ["Broker__CredentialsDirectory"] = secrets.CredentialsDirectory,
+        ["Broker__IssueMissingCredentials"] = "true",
+        ["Security__BootstrapAdmin__Username"] = DemoSecrets.AdminUsername,
+        ["Security__BootstrapAdmin__Password"] = secrets.AdminPassword(),
+        ["Security__KeyRingPath"] = secrets.KeyRingDirectory,
     };
 
     public IReadOnlyDictionary<string, string?> IngestEnvironment => new Dictionary<string, string?>(Shared)
@@ -31,6 +39,10 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LocalDeployment.IngestPort}",
         ["Mqtt__ClientId"] = "opscenter-ingest-1",
         ["Ingest__DataPath"] = Path.Combine(dataDirectory, "ingest"),
+        // Read when Ingest starts, after the Server has issued the service secrets.
+        ["Mqtt__Username"] = "opscenter-ingest",
+        ["Mqtt__Password"] = secrets.IngestMqttPassword(),
+        ["Security__KeyRingPath"] = secrets.KeyRingDirectory,
     };
 
     private Dictionary<string, string?> Shared => new()

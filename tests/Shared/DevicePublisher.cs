@@ -28,6 +28,15 @@ public sealed class DevicePublisher : IAsyncDisposable
             throw new InvalidOperationException($"Publish to {topic} failed: {result.ReasonCode}");
     }
 
+    /// <summary>Publishes bytes as they are, valid or not: bad input is part of what devices send.</summary>
+    public async Task PublishRawAsync(string topic, byte[] payload)
+    {
+        var result = await _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        if (!result.IsSuccess)
+            throw new InvalidOperationException($"Publish to {topic} failed: {result.ReasonCode}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_client.IsConnected)

@@ -13,10 +13,12 @@ namespace OpsCenter.Ingest.Tests.RealParts;
 public sealed partial class IngestHarness : IAsyncDisposable
 {
     private readonly List<ServiceProcess> _ingests = [];
+    private readonly Lazy<string> _adminToken;
 
     private IngestHarness(string folder, InfluxDbServer influx, MosquittoServer broker, string inventory)
     {
         Folder = folder;
+        _adminToken = new Lazy<string>(() => TestTokens.Issue(KeyRing, "admin"));
         Influx = influx;
         Broker = broker;
         InventoryPath = inventory;
@@ -28,6 +30,7 @@ public sealed partial class IngestHarness : IAsyncDisposable
     public InfluxDbServer Influx { get; }
     public MosquittoServer Broker { get; }
     public string InventoryPath { get; }
+    public string KeyRing => Path.Combine(Folder, "keys");
     public InfluxQlClient Reader { get; }
 
     public static async Task<IngestHarness> StartAsync(Contracts.Inventory.CityInventory? city = null)
@@ -54,7 +57,10 @@ public sealed partial class IngestHarness : IAsyncDisposable
             ["Ingest__DataPath"] = Path.Combine(Folder, $"ingest-{instance}"),
             ["Ingest__SharedGroup"] = sharedGroup,
             ["Ingest__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
+            ["Security__KeyRingPath"] = KeyRing,
         }, Folder);
+        // Metrics and the API are for admins; the harness calls them as one.
+        process.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _adminToken.Value);
         _ingests.Add(process);
         return process;
     }

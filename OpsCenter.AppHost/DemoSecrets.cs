@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace OpsCenter.AppHost;
+
+/// <summary>
+/// The demo's secrets, made once per data folder and kept there (0600): the first admin's password, and the device and
+/// service MQTT secrets the Server issues at its first start. Nothing is fixed in code or docs.
+/// </summary>
+internal sealed class DemoSecrets(string dataDirectory)
+{
+    public const string AdminUsername = "admin";
+
+    public string CredentialsDirectory => Path.Combine(dataDirectory, "credentials");
+    public string KeyRingDirectory => Path.Combine(dataDirectory, "keys");
+    public string AdminPasswordFile => Path.Combine(CredentialsDirectory, "admin-password.txt");
+    public string DeviceSecretsFile => Path.Combine(CredentialsDirectory, "device-secrets.json");
+    public string ServiceSecretsFile => Path.Combine(CredentialsDirectory, "service-secrets.json");
+    public string DemoAccountsFile => Path.Combine(CredentialsDirectory, "demo-accounts.json");
+
+    public string AdminPassword() => ReadOrCreate(AdminPasswordFile);
+
+    /// <summary>The Ingest's broker password, issued by the Server at its first start.</summary>
+    public string IngestMqttPassword()
+    {
+        if (!File.Exists(ServiceSecretsFile))
+            throw new InvalidOperationException($"{ServiceSecretsFile} is missing: the Server issues it at start-up.");
+        using var document = JsonDocument.Parse(File.ReadAllText(ServiceSecretsFile));
+        return document.RootElement.GetProperty("opscenter-ingest").GetString()
+            ?? throw new InvalidOperationException($"{ServiceSecretsFile} has no 'opscenter-ingest' secret.");
+    }
+
+    public static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
+
+    private string ReadOrCreate(string path)
+    {
+        if (File.Exists(path))
+            return File.ReadAllText(path).Trim();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var secret = NewPassword();
+        File.WriteAllText(path, secret + "\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return secret;
+    }
+}
