@@ -17,7 +17,8 @@ public sealed class DeadLetterStore(IOptions<IngestOptions> options)
 
     public long TotalRecorded => Interlocked.Read(ref _nextId);
 
-    public void Add(DateTimeOffset at, string topic, string? deviceId, string reason, string detail, ReadOnlySpan<byte> payload)
+    /// <param name="totalLength">The payload's full length when <paramref name="payload"/> is only its beginning.</param>
+    public void Add(DateTimeOffset at, string topic, string? deviceId, string reason, string detail, ReadOnlySpan<byte> payload, int? totalLength = null)
     {
         var prefix = payload[..Math.Min(payload.Length, PrefixBytes)];
         var base64 = Convert.ToBase64String(prefix);
@@ -26,7 +27,7 @@ public sealed class DeadLetterStore(IOptions<IngestOptions> options)
         lock (_gate)
         {
             var id = _nextId++;
-            _ring[id % _ring.Length] = new DeadLetter(id, at, Truncate(topic, 256), deviceId, reason, detail, base64, text, payload.Length);
+            _ring[id % _ring.Length] = new DeadLetter(id, at, Truncate(topic, 256), deviceId, reason, detail, base64, text, totalLength ?? payload.Length);
         }
     }
 

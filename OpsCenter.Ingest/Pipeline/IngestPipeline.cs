@@ -92,7 +92,7 @@ public sealed class IngestPipeline(
     private void Reject(IncomingMessage message, string? deviceId, string reason, string detail, string deviceKey)
     {
         metrics.Rejected(reason, deviceId ?? deviceKey);
-        deadLetters.Add(message.ReceivedAt, message.Topic, deviceId, reason, detail, message.Payload.AsSpan(0, Math.Min(message.Payload.Length, DeadLetterStore.PrefixBytes)));
+        deadLetters.Add(message.ReceivedAt, message.Topic, deviceId, reason, detail, message.Payload.AsSpan(0, Math.Min(message.Payload.Length, DeadLetterStore.PrefixBytes)), message.PayloadLength);
         _throttle.RecordRejection(deviceKey);
     }
 
