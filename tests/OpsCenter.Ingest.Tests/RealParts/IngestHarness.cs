@@ -42,9 +42,9 @@ public sealed partial class IngestHarness : IAsyncDisposable
     }
 
     /// <summary>Creates (not starts) an Ingest instance; same <paramref name="instance"/> = same client id and buffer folder.</summary>
-    public ServiceProcess Ingest(int instance = 1, string? sharedGroup = null, int batchSize = 500)
+    public ServiceProcess Ingest(int instance = 1, string? sharedGroup = null, int batchSize = 500, IDictionary<string, string?>? settings = null)
     {
-        var process = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["Mqtt__Host"] = "127.0.0.1",
             ["Mqtt__Port"] = Broker.Port.ToString(CultureInfo.InvariantCulture),
@@ -58,7 +58,10 @@ public sealed partial class IngestHarness : IAsyncDisposable
             ["Ingest__SharedGroup"] = sharedGroup,
             ["Ingest__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
             ["Security__KeyRingPath"] = KeyRing,
-        }, Folder);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            environment[key] = value;
+        var process = new ServiceProcess("OpsCenter.Ingest", environment, Folder);
         // Metrics and the API are for admins; the harness calls them as one.
         process.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _adminToken.Value);
         _ingests.Add(process);

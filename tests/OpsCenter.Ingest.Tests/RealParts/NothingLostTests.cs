@@ -59,6 +59,32 @@ public sealed class NothingLostTests
     }
 
     [Fact]
+    public async Task Full_buffer_stops_acknowledging_so_the_broker_holds_the_rest_and_nothing_is_lost()
+    {
+        await using var harness = await IngestHarness.StartAsync();
+        var ingest = harness.Ingest(settings: new Dictionary<string, string?> { ["Ingest__BufferMaxBytes"] = "1000000" });
+        await ingest.StartAsync();
+        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var detectors = harness.DetectorIds();
+        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        await harness.Influx.StopAsync();
+        const int total = 10_000; // ~2 MB of line protocol: twice what the buffer may hold
+        await TrafficLoad.PublishAsync(devices, detectors, total, 0, start);
+
+        // The buffer fills to its limit and stays there: the rest waits unacknowledged in the broker.
+        await Eventually.True(async () => (await ingest.HealthAsync()).Body.Contains("bytes waiting in the on-disk buffer", StringComparison.Ordinal),
+            Patience, "buffer in use");
+        var buffered = await Eventually.Get(() => IngestHarness.MetricAsync(ingest, "opscenter_ingest_buffered_total"), n => n > 1000, Patience, "buffering");
+        Assert.True(buffered < total, $"all {total} were buffered: the limit did not hold");
+        Assert.False(ingest.HasExited);
+
+        await harness.Influx.StartAsync();
+        await Eventually.True(async () => await harness.CountAsync("traffic_telemetry") == total, Patience, $"all {total} points after InfluxDB returns");
+    }
+
+    [Fact]
     public async Task Repeated_messages_are_stored_once()
     {
         await using var harness = await IngestHarness.StartAsync();
