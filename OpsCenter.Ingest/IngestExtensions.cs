@@ -37,6 +37,8 @@ public static class IngestExtensions
         services.AddSingleton<DurableStore>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<DeviceMessageConsumer>();
+        services.AddSingleton<ServerAnnouncer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServerAnnouncer>());
         services.AddHostedService<InfluxStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceMessageConsumer>());
         services.AddHealthChecks()

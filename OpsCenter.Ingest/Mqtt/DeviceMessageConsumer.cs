@@ -20,6 +20,7 @@ namespace OpsCenter.Ingest.Mqtt;
 public sealed partial class DeviceMessageConsumer(
     IngestPipeline pipeline,
     LivenessTracker liveness,
+    ServerAnnouncer announcer,
     IOptions<MqttConnectionOptions> mqttOptions,
     IOptions<IngestOptions> ingestOptions,
     TimeProvider clock,
@@ -40,7 +41,7 @@ public sealed partial class DeviceMessageConsumer(
         // Attach the handler before connecting: a persistent session delivers queued messages at once.
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
 
-        var processing = Task.Run(() => ProcessLoopAsync(client, stoppingToken), stoppingToken);
+        var processing = Task.Run(() => ProcessLoopAsync(stoppingToken), stoppingToken);
         await KeepConnectedAsync(client, stoppingToken);
         _inbox.Writer.TryComplete();
         try
@@ -102,7 +103,7 @@ public sealed partial class DeviceMessageConsumer(
     private string SubscriptionFilter() =>
         string.IsNullOrEmpty(_options.SharedGroup) ? DeviceTopic.AllDevicesFilter : $"$share/{_options.SharedGroup}/{DeviceTopic.AllDevicesFilter}";
 
-    private async Task ProcessLoopAsync(IMqttClient client, CancellationToken stoppingToken)
+    private async Task ProcessLoopAsync(CancellationToken stoppingToken)
     {
         var batch = new List<IncomingMessage>(_options.BatchSize);
         var batchDelay = TimeSpan.FromMilliseconds(_options.BatchDelayMilliseconds);
@@ -122,14 +123,14 @@ public sealed partial class DeviceMessageConsumer(
             }
 
             if (batch.Count > 0)
-                await HandleBatchAsync(client, batch, stoppingToken);
+                await HandleBatchAsync(batch, stoppingToken);
             else
                 await pipeline.ReplayBufferAsync(stoppingToken);
 
             if (clock.GetUtcNow() >= nextSweep)
             {
                 nextSweep = clock.GetUtcNow().AddSeconds(5);
-                await PublishTransitionsAsync(client, liveness.Sweep(clock.GetUtcNow()), stoppingToken);
+                announcer.Liveness(liveness.Sweep(clock.GetUtcNow()));
             }
         }
     }
@@ -166,7 +167,7 @@ public sealed partial class DeviceMessageConsumer(
         }
     }
 
-    private async Task HandleBatchAsync(IMqttClient client, List<IncomingMessage> batch, CancellationToken stoppingToken)
+    private async Task HandleBatchAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
     {
         var started = clock.GetTimestamp();
         var outcome = await pipeline.ProcessAsync(batch, stoppingToken);
@@ -186,49 +187,11 @@ public sealed partial class DeviceMessageConsumer(
             }
         }
         var acknowledged = clock.GetTimestamp();
-        await PublishStoredAsync(client, outcome.Stored, stoppingToken);
-        await PublishTransitionsAsync(client, outcome.Transitions, stoppingToken);
+        announcer.Stored(outcome.Stored);
+        announcer.Liveness(outcome.Transitions);
         LogBatch(batch.Count, clock.GetElapsedTime(started, durable).TotalMilliseconds, clock.GetElapsedTime(durable, acknowledged).TotalMilliseconds,
             clock.GetElapsedTime(acknowledged).TotalMilliseconds);
         await pipeline.ReplayBufferAsync(stoppingToken);
-    }
-
-    private async Task PublishStoredAsync(IMqttClient client, IReadOnlyList<StoredReading> stored, CancellationToken stoppingToken)
-    {
-        if (stored.Count == 0 || !client.IsConnected)
-            return;
-        foreach (var group in stored.GroupBy(r => r.Kind))
-        {
-            var payload = JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), JsonSerializerOptions.Web);
-            await TryPublishAsync(client, new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
-                .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), stoppingToken);
-        }
-    }
-
-    private async Task PublishTransitionsAsync(IMqttClient client, IEnumerable<DeviceLivenessChanged> transitions, CancellationToken stoppingToken)
-    {
-        foreach (var change in transitions)
-        {
-            LogTransition(change.DeviceId, change.State, change.Reason);
-            if (!client.IsConnected)
-                continue;
-            // Retained, so a Server that starts later learns every device's current state at once.
-            await TryPublishAsync(client, new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Liveness(change.DeviceId))
-                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, JsonSerializerOptions.Web))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build(), stoppingToken);
-        }
-    }
-
-    private async Task TryPublishAsync(IMqttClient client, MqttApplicationMessage message, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await client.PublishAsync(message, stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogPublishFailed(message.Topic, ex.Message);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}, subscribed to {Filter} (session present: {SessionPresent})")]
@@ -240,12 +203,8 @@ public sealed partial class DeviceMessageConsumer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledgement failed ({Error}); the broker will redeliver and duplicates will be dropped")]
     private partial void LogAckFailed(string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Topic} to the Server failed: {Error}")]
-    private partial void LogPublishFailed(string topic, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count}: durable in {DurableMs:0.0} ms, acknowledged in {AckMs:0.0} ms, announced in {AnnounceMs:0.0} ms")]
     private partial void LogBatch(int count, double durableMs, double ackMs, double announceMs);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Device {DeviceId} is now {State} ({Reason})")]
-    private partial void LogTransition(string deviceId, string state, string reason);
 }

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using OpsCenter.Contracts.Ingestion;
+using OpsCenter.ServiceDefaults.Mqtt;
+
+namespace OpsCenter.Ingest.Mqtt;
+
+/// <summary>
+/// Tells the Server what was stored and which devices changed liveness, on its own MQTT connection and task.
+/// On the consumer's connection a publish would wait for its PUBACK behind thousands of inbound messages, and the
+/// pipeline would stall on it; announcing is not on the durability path, so it runs beside it.
+/// </summary>
+public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqttOptions, TimeProvider clock, ILogger<ServerAnnouncer> logger) : BackgroundService
+{
+    // A few seconds of batches; if the broker is away longer, the oldest announcements give way (the data is stored).
+    private readonly Channel<MqttApplicationMessage> _outbox = Channel.CreateBounded<MqttApplicationMessage>(
+        new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+
+    public void Stored(IReadOnlyList<StoredReading> stored)
+    {
+        foreach (var group in stored.GroupBy(r => r.Kind))
+        {
+            var payload = JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), JsonSerializerOptions.Web);
+            _outbox.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
+                .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        }
+    }
+
+    public void Liveness(IEnumerable<DeviceLivenessChanged> transitions)
+    {
+        foreach (var change in transitions)
+        {
+            LogTransition(change.DeviceId, change.State, change.Reason);
+            // Retained, so a Server that starts later learns every device's current state at once.
+            _outbox.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Liveness(change.DeviceId))
+                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, JsonSerializerOptions.Web))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build());
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var mqtt = mqttOptions.Value;
+        var builder = new MqttClientOptionsBuilder().WithTcpServer(mqtt.Host, mqtt.Port).WithClientId($"{mqtt.ClientId}-announce")
+            .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).WithKeepAlivePeriod(TimeSpan.FromSeconds(mqtt.KeepAliveSeconds));
+        if (!string.IsNullOrEmpty(mqtt.Username))
+            builder.WithCredentials(mqtt.Username, mqtt.Password);
+        var options = builder.Build();
+
+        await foreach (var message in _outbox.Reader.ReadAllAsync(stoppingToken))
+        {
+            var delay = TimeSpan.FromMilliseconds(250);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!client.IsConnected)
+                        await client.ConnectAsync(options, stoppingToken);
+                    await client.PublishAsync(message, stoppingToken);
+                    break;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPublishFailed(message.Topic, ex.Message);
+                    await Task.Delay(delay, clock, stoppingToken);
+                    delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 5));
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcing {Topic} to the Server failed ({Error}); retrying")]
+    private partial void LogPublishFailed(string topic, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Device {DeviceId} is now {State} ({Reason})")]
+    private partial void LogTransition(string deviceId, string state, string reason);
+}
