@@ -172,26 +172,36 @@ public sealed partial class DeviceMessageConsumer(
         var started = clock.GetTimestamp();
         var outcome = await pipeline.ProcessAsync(batch, stoppingToken);
         var durable = clock.GetTimestamp();
-        foreach (var message in batch)
-        {
-            try
-            {
-                if (message.Acknowledge is not null)
-                    await message.Acknowledge(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The connection dropped after the batch was durable: the broker redelivers and the duplicate filter drops it.
-                LogAckFailed(ex.Message);
-                break;
-            }
-        }
+        await AcknowledgeAsync(batch, stoppingToken);
         var acknowledged = clock.GetTimestamp();
         announcer.Stored(outcome.Stored);
         announcer.Liveness(outcome.Transitions);
         LogBatch(batch.Count, clock.GetElapsedTime(started, durable).TotalMilliseconds, clock.GetElapsedTime(durable, acknowledged).TotalMilliseconds,
             clock.GetElapsedTime(acknowledged).TotalMilliseconds);
         await pipeline.ReplayBufferAsync(stoppingToken);
+    }
+
+    /// <summary>
+    /// Acknowledges the batch's messages. The acks are started in receive order and awaited together: MQTTnet queues
+    /// them on its send lock in that order, and the broker is not kept waiting on one round of the loop per message.
+    /// </summary>
+    private async Task AcknowledgeAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
+    {
+        var acks = new List<Task>(batch.Count);
+        foreach (var message in batch)
+        {
+            if (message.Acknowledge is not null)
+                acks.Add(message.Acknowledge(stoppingToken));
+        }
+        try
+        {
+            await Task.WhenAll(acks);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The connection dropped after the batch was durable: the broker redelivers and the duplicate filter drops it.
+            LogAckFailed(ex.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}, subscribed to {Filter} (session present: {SessionPresent})")]

@@ -15,6 +15,9 @@ public sealed record LatencyResult(double RatePerSecond, int Samples, double P50
 /// <summary>End-to-end measurements through a real Ingest: MQTT → validated → InfluxDB.</summary>
 public static class IngestRuns
 {
+    // Distinguishes the latency run's messages from announcements still arriving for the throughput run.
+    private const long LatencySeqOffset = 1_000_000_000;
+
     /// <summary>Sustained rate: publish as fast as the broker takes them, until every point is in InfluxDB.</summary>
     public static async Task<ThroughputResult> ThroughputAsync(BrokerUnderTest broker, IngestRig rig, int count)
     {
@@ -43,8 +46,9 @@ public static class IngestRuns
             var batch = JsonSerializer.Deserialize<StoredBatch>(e.ApplicationMessage.Payload.ToArray(), JsonSerializerOptions.Web);
             foreach (var reading in batch?.Readings ?? [])
             {
-                if (reading.Seq >= 0 && reading.Seq < count)
-                    durableAt[reading.Seq] = now;
+                var i = reading.Seq - LatencySeqOffset;
+                if (i >= 0 && i < count)
+                    durableAt[i] = now;
             }
             return Task.CompletedTask;
         };
@@ -54,17 +58,18 @@ public static class IngestRuns
             .WithTopicFilter(f => f.WithTopic(InternalTopics.StoredFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
 
         var publisher = new LoadPublisher(broker.Port, rig.Detectors);
-        await publisher.RunAsync(count, rate);
+        await publisher.RunAsync(count, rate, LatencySeqOffset);
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (durableAt.Any(t => t == 0) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         await listener.DisconnectAsync();
 
+        var announced = durableAt.Count(t => t != 0);
         var latencies = Enumerable.Range(0, count).Where(i => durableAt[i] != 0)
             .Select(i => Stopwatch.GetElapsedTime(publisher.SentAtTicks[i], durableAt[i]).TotalMilliseconds).Order().ToArray();
         if (latencies.Length == 0)
             throw new InvalidOperationException("no stored announcements were received");
-        return new LatencyResult(rate, latencies.Length, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
+        return new LatencyResult(rate, announced, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

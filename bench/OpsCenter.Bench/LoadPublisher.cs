@@ -19,8 +19,8 @@ public sealed class LoadPublisher(int port, IReadOnlyList<string> devices, int c
     public static byte[] Payload(string device, long seq, DateTimeOffset ts) => System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
         $$"""{"deviceId":"{{device}}","ts":"{{ts:yyyy-MM-ddTHH:mm:ss.fffZ}}","seq":{{seq}},"periodSeconds":60,"laneId":1,"intensity":{{seq % 90}},"occupancy":0.42,"averageVehicleSpeed":{{20 + (seq % 40)}}.5,"congested":false}"""));
 
-    /// <summary>Sends messages 0..count-1; message i comes from device i % devices and has seq i. Returns the elapsed time.</summary>
-    public async Task<TimeSpan> RunAsync(int count, double? ratePerSecond = null, CancellationToken cancellationToken = default)
+    /// <summary>Sends messages 0..count-1; message i comes from device i % devices and has seq seqOffset + i. Returns the elapsed time.</summary>
+    public async Task<TimeSpan> RunAsync(int count, double? ratePerSecond = null, long seqOffset = 0, CancellationToken cancellationToken = default)
     {
         SentAtTicks = new long[count];
         var clients = new List<IMqttClient>();
@@ -56,7 +56,7 @@ public sealed class LoadPublisher(int port, IReadOnlyList<string> devices, int c
                         }
                         var device = devices[i % devices.Count];
                         var message = new MqttApplicationMessageBuilder().WithTopic(Topic(device))
-                            .WithPayload(Payload(device, i, start.AddMilliseconds(i / devices.Count)))
+                            .WithPayload(Payload(device, seqOffset + i, start.AddMilliseconds(i / devices.Count)))
                             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
                         SentAtTicks[i] = Stopwatch.GetTimestamp();
                         var result = await client.PublishAsync(message, cancellationToken);

@@ -28,11 +28,13 @@ if (mode is "ingest" or "all")
             report.Add($"{kind}: broker-only {brokerRate:N0} msg/s; ingest end-to-end {throughput.MessagesPerSecond:N0} msg/s = {share:P0} of broker-only " +
                 $"(target ≥ 80 %: {(share >= 0.8 ? "met" : "MISSED")}); stored {throughput.Stored}/{throughput.Sent} (loss {throughput.Sent - throughput.Stored})");
 
-            var halfRate = brokerRate / 2;
-            var latencyMessages = (int)Math.Min(halfRate * 20, messages); // ~20 s at half the broker-only rate
-            var latency = await IngestRuns.LatencyAsync(broker, rig, latencyMessages, halfRate);
-            report.Add($"{kind}: publish→durable at {latency.RatePerSecond:N0} msg/s (half broker-only): p50 {latency.P50Ms:N1} ms, p99 {latency.P99Ms:N1} ms, " +
-                $"max {latency.MaxMs:N1} ms over {latency.Samples} messages (target p99 ≤ 100 ms: {(latency.P99Ms <= 100 ? "met" : "MISSED")})");
+            foreach (var (rate, what) in new[] { (brokerRate / 2, "half broker-only"), (throughput.MessagesPerSecond / 2, "half of ingest's sustained rate") })
+            {
+                var latencyMessages = (int)Math.Min(rate * 15, messages); // ~15 s at that rate
+                var latency = await IngestRuns.LatencyAsync(broker, rig, latencyMessages, rate);
+                report.Add($"{kind}: publish→durable at {latency.RatePerSecond:N0} msg/s ({what}): p50 {latency.P50Ms:N1} ms, p99 {latency.P99Ms:N1} ms, " +
+                    $"max {latency.MaxMs:N1} ms over {latency.Samples}/{latencyMessages} announced (target p99 ≤ 100 ms: {(latency.P99Ms <= 100 ? "met" : "MISSED")})");
+            }
         }
     }
 }
