@@ -18,6 +18,9 @@ internal sealed class DemoSecrets(string dataDirectory)
     public string ServiceSecretsFile => Path.Combine(CredentialsDirectory, "service-secrets.json");
     public string DemoAccountsFile => Path.Combine(CredentialsDirectory, "demo-accounts.json");
 
+    /// <summary>A <c>reporter</c> service key, so that the simulator's citizen-reports scenario can post field reports.</summary>
+    public string ReporterKeyFile => Path.Combine(CredentialsDirectory, "reporter-key.txt");
+
     public string AdminPassword() => ReadOrCreate(AdminPasswordFile);
 
     /// <summary>The Ingest's broker password, issued by the Server at its first start.</summary>
@@ -31,6 +34,18 @@ internal sealed class DemoSecrets(string dataDirectory)
     }
 
     public static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Readable by the owner only from the moment it exists (0600), not chmod-ed after being written.</summary>
+    public static async Task WritePrivateAsync(string path, string contents, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using var stream = new FileStream(path, options);
+        await using var writer = new StreamWriter(stream);
+        await writer.WriteAsync(contents.AsMemory(), cancellationToken);
+    }
 
     private string ReadOrCreate(string path)
     {

@@ -20,6 +20,9 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
 
     public DemoSecrets Secrets { get; } = new(options.DataDirectory);
 
+    /// <summary>The simulator program, for the banner's example scenario.</summary>
+    public string Simulator => ServiceCatalog.SimulatorAssembly(repoRoot);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);

@@ -16,7 +16,7 @@ await using var deployment = new LocalDeployment(options, repoRoot, log);
 try
 {
     await deployment.StartAsync(shutdown.Token);
-    log.Block(Banner.Text(LocalDeployment.WallUrl, options.DataDirectory, deployment.Secrets));
+    log.Block(Banner.Text(LocalDeployment.WallUrl, options.DataDirectory, deployment.Secrets, deployment.Simulator));
     await shutdown.WaitAsync();
     log.Info("stopping everything (Ctrl-C again to force)");
     return 0;

@@ -9,7 +9,9 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
 
     public string Ingest => Path.Combine(repoRoot, "OpsCenter.Ingest", Output, "OpsCenter.Ingest.dll");
 
-    public string Simulator => Path.Combine(repoRoot, "simulators", "OpsCenter.Simulators", Output, "opscenter-sim.dll");
+    public string Simulator => SimulatorAssembly(repoRoot);
+
+    public static string SimulatorAssembly(string repoRoot) => Path.Combine(repoRoot, "simulators", "OpsCenter.Simulators", Output, "opscenter-sim.dll");
 
     /// <summary>A steady stream from every device of the demo city; the fixed seed makes runs comparable.</summary>
     public IReadOnlyList<string> SimulatorArguments =>
@@ -29,6 +31,8 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
         ["Broker__RequireDeviceCredentials"] = "true",
         ["Broker__CredentialsDirectory"] = secrets.CredentialsDirectory,
         ["Broker__IssueMissingCredentials"] = "true",
+        // Demo only: lets the simulator's scenarios, load and backfill publish for many devices over shared connections.
+        ["Broker__SimulatorAccount"] = "true",
         ["Security__BootstrapAdmin__Username"] = DemoSecrets.AdminUsername,
         ["Security__BootstrapAdmin__Password"] = secrets.AdminPassword(),
         ["Security__KeyRingPath"] = secrets.KeyRingDirectory,

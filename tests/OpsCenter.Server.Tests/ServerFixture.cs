@@ -19,7 +19,8 @@ public sealed class ServerCollection : ICollectionFixture<ServerFixture>
 
 /// <summary>
 /// The Server in process on a real PostgreSQL, with its embedded broker on a free port requiring device credentials
-/// issued for a small test city. Signs in one user per role and issues one service key per service role.
+/// issued for a small test city (and the simulator's account). Signs in one user per role and issues one service key per
+/// service role.
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
@@ -55,6 +56,7 @@ public sealed class ServerFixture : IAsyncLifetime
                 ["Broker:RequireDeviceCredentials"] = "true",
                 ["Broker:CredentialsDirectory"] = CredentialsDirectory,
                 ["Broker:IssueMissingCredentials"] = "true",
+                ["Broker:SimulatorAccount"] = "true",
                 ["Security:BootstrapAdmin:Username"] = AdminName,
                 ["Security:BootstrapAdmin:Password"] = AdminPassword,
                 ["Security:KeyRingPath"] = Path.Combine(_folder, "keys"),

@@ -7,7 +7,8 @@ namespace OpsCenter.Server.Security.Devices;
 /// <summary>
 /// Sign-in and topic ACL for the embedded MQTTnet broker. Also pins each client id to the first account that used
 /// it, so that a device cannot connect with the Ingest's client id and take over its persistent session (and the
-/// messages queued for it). Devices must also use their device id as client id (a suffix may follow).
+/// messages queued for it). Devices must also use their device id as client id (a suffix may follow), and so must the
+/// simulator's account use its username (<c>opscenter-simulator-load-0</c>): it must not squat on a device's client id.
 /// </summary>
 public sealed partial class BrokerAccessControl(MqttAccountRegistry registry, ILogger<BrokerAccessControl> logger)
 {
@@ -35,7 +36,8 @@ public sealed partial class BrokerAccessControl(MqttAccountRegistry registry, IL
             LogRejected(e.UserName ?? "(none)", e.ClientId);
             return Task.CompletedTask;
         }
-        // A device's client id is its device id, optionally with a suffix ("cam-1" or "cam-1-scn").
+        // A device's client id is its device id, optionally with a suffix ("cam-1" or "cam-1-scn"); the same for the
+        // simulator's account ("opscenter-simulator-accident-0"). Only Ingest and the Server choose freely.
         var deviceClientId = account.IsService || e.ClientId == account.Username
             || e.ClientId.StartsWith(account.Username + "-", StringComparison.Ordinal);
         if (!deviceClientId || !string.Equals(_clientOwners.GetOrAdd(e.ClientId, account.Username), account.Username, StringComparison.Ordinal))

@@ -17,4 +17,13 @@ public sealed class BrokerSecurityOptions
     /// The plain secrets land in <c>device-secrets.json</c> / <c>service-secrets.json</c> for provisioning.
     /// </summary>
     public bool IssueMissingCredentials { get; set; }
+
+    /// <summary>
+    /// Demo and test rigs only: accept the service account <c>opscenter-simulator</c>, which may publish to any device
+    /// topic (<c>ops/v1/#</c>) and nothing else, so that the simulator's scenarios, load and backfill can speak for many
+    /// devices over a few shared connections. Its secret is issued with the others when
+    /// <see cref="IssueMissingCredentials"/> is on. Off by default: a production broker refuses the account even when it
+    /// is in <c>mqtt-accounts.json</c>.
+    /// </summary>
+    public bool SimulatorAccount { get; set; }
 }

@@ -4,7 +4,7 @@ namespace OpsCenter.Server.Security.Devices;
 
 /// <summary>
 /// <c>dotnet OpsCenter.Server.dll credentials issue --out DIR [--inventory FILE] [--service NAME]...</c> and
-/// <c>dotnet OpsCenter.Server.dll credentials export-mosquitto --in DIR --out DIR</c>.
+/// <c>dotnet OpsCenter.Server.dll credentials export-mosquitto --in DIR --out DIR [--simulator-account true]</c>.
 /// </summary>
 public static class CredentialsCommand
 {
@@ -25,7 +25,8 @@ public static class CredentialsCommand
                 await output.WriteLineAsync($"{issued} new secrets in {Path.GetFullPath(outDir[0])} ({CredentialFiles.Accounts}, {CredentialFiles.DeviceSecrets}, {CredentialFiles.ServiceSecrets})");
                 return 0;
             case "export-mosquitto" when options.TryGetValue("--in", out var inDir) && options.TryGetValue("--out", out var exportDir):
-                var missing = await MosquittoFiles.ExportAsync(inDir[0], exportDir[0]);
+                var withSimulator = options.TryGetValue("--simulator-account", out var simulator) && bool.TryParse(simulator[0], out var on) && on;
+                var missing = await MosquittoFiles.ExportAsync(inDir[0], exportDir[0], withSimulator);
                 await output.WriteLineAsync($"Wrote {MosquittoFiles.PasswordFileName} and {MosquittoFiles.AclFileName} to {Path.GetFullPath(exportDir[0])}");
                 if (missing.Count > 0)
                     await output.WriteLineAsync($"Left out (no plain secret in {inDir[0]}): {string.Join(", ", missing)}");
@@ -35,8 +36,10 @@ public static class CredentialsCommand
                     usage:
                       credentials issue --out DIR [--inventory FILE] [--service NAME]...
                           gives every device of the inventory and every service account without one a new secret
-                      credentials export-mosquitto --in DIR --out DIR
+                          (--service opscenter-simulator: the demo/test-rig account that publishes for any device)
+                      credentials export-mosquitto --in DIR --out DIR [--simulator-account true]
                           writes mosquitto's password_file (passwd) and acl_file (acl) for the accounts in DIR
+                          (opscenter-simulator only with --simulator-account true)
                     """);
                 return 2;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using OpsCenter.Contracts.Devices;
 
 namespace OpsCenter.Server.Security.Devices;
 
@@ -13,10 +14,12 @@ public static class MosquittoFiles
     public const string AclFileName = "acl";
 
     /// <param name="credentialsDirectory">Holds mqtt-accounts.json and the plain secret files (hashes cannot be turned back into secrets).</param>
+    /// <param name="includeSimulator">Export the demo/test-rig account <c>opscenter-simulator</c> too (write <c>ops/v1/#</c> only).</param>
     /// <returns>The accounts left out because their plain secret is not in the folder.</returns>
-    public static async Task<IReadOnlyList<string>> ExportAsync(string credentialsDirectory, string outDirectory, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> ExportAsync(string credentialsDirectory, string outDirectory, bool includeSimulator = false,
+        CancellationToken cancellationToken = default)
     {
-        var accounts = CredentialFiles.ReadAccounts(credentialsDirectory);
+        var accounts = CredentialFiles.ReadAccounts(credentialsDirectory).Where(a => includeSimulator || !a.IsSimulator);
         var secrets = CredentialFiles.ReadSecrets(Path.Combine(credentialsDirectory, CredentialFiles.DeviceSecrets));
         foreach (var (name, secret) in CredentialFiles.ReadSecrets(Path.Combine(credentialsDirectory, CredentialFiles.ServiceSecrets)))
             secrets[name] = secret;
@@ -36,6 +39,11 @@ public static class MosquittoFiles
             if (account.IsService)
             {
                 acl.Append("topic readwrite #\n");
+                continue;
+            }
+            if (account.IsSimulator)
+            {
+                acl.Append("topic write ").Append(DeviceTopic.Prefix).Append("#\n");
                 continue;
             }
             var prefix = TopicAcl.OwnPrefix(account);

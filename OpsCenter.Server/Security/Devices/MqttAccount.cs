@@ -6,15 +6,21 @@ namespace OpsCenter.Server.Security.Devices;
 
 /// <summary>
 /// One broker login. A device (<see cref="Kind"/> set) may publish only under its own topics; a service account
-/// (<see cref="Kind"/> null: Ingest, the Server) may read and write everything.
+/// (<see cref="Kind"/> null: Ingest, the Server) may read and write everything, except the simulator's account, which
+/// may only publish to device topics (see <see cref="TopicAcl"/>).
 /// </summary>
 public sealed record MqttAccount(
     [property: JsonPropertyName("username")] string Username,
     [property: JsonPropertyName("kind")] string? Kind,
     [property: JsonPropertyName("secretSha256")] string SecretSha256)
 {
+    /// <summary>Reads and writes everything: Ingest and the Server.</summary>
     [JsonIgnore]
-    public bool IsService => Kind is null;
+    public bool IsService => Kind is null && !IsSimulator;
+
+    /// <summary>The demo/test-rig account that publishes for many devices (<see cref="BrokerSecurityOptions.SimulatorAccount"/>).</summary>
+    [JsonIgnore]
+    public bool IsSimulator => Kind is null && string.Equals(Username, ServiceAccounts.Simulator, StringComparison.Ordinal);
 
     /// <summary>
     /// SHA-256, not a slow password hash: secrets are 256 random bits that nobody can guess, and thousands of devices
@@ -34,5 +40,9 @@ public static class ServiceAccounts
 {
     public const string Ingest = "opscenter-ingest";
     public const string Server = "opscenter-server";
+
+    /// <summary>Only issued and accepted with <see cref="BrokerSecurityOptions.SimulatorAccount"/>.</summary>
+    public const string Simulator = "opscenter-simulator";
+
     public static readonly IReadOnlyList<string> Defaults = [Ingest, Server];
 }

@@ -50,15 +50,19 @@ public sealed partial class MqttAccountRegistry
                 "(see docs/security.md), or set Broker:IssueMissingCredentials=true to create it from the inventory.");
         if (_options.IssueMissingCredentials)
         {
-            var issued = CredentialFiles.IssueMissing(dir, inventory.Devices.Select(d => (d.Id, d.Kind)), ServiceAccounts.Defaults);
+            IEnumerable<string> services = _options.SimulatorAccount ? [.. ServiceAccounts.Defaults, ServiceAccounts.Simulator] : ServiceAccounts.Defaults;
+            var issued = CredentialFiles.IssueMissing(dir, inventory.Devices.Select(d => (d.Id, d.Kind)), services);
             if (issued > 0)
                 LogIssued(logger, issued, Path.GetFullPath(dir));
         }
-        var accounts = CredentialFiles.ReadAccounts(dir);
+        // Switching the setting off must shut the account out even though its hash stays in the file.
+        var accounts = CredentialFiles.ReadAccounts(dir).Where(a => _options.SimulatorAccount || !a.IsSimulator).ToList();
         if (accounts.Count == 0)
             throw new InvalidOperationException($"No MQTT accounts in {Path.Combine(dir, CredentialFiles.Accounts)}: issue them with " +
                 "'dotnet OpsCenter.Server.dll credentials issue' or set Broker:IssueMissingCredentials=true.");
         LogLoaded(logger, accounts.Count, Path.GetFullPath(dir));
+        if (accounts.Any(a => a.IsSimulator))
+            LogSimulatorAccount(logger, ServiceAccounts.Simulator);
         return accounts.ToFrozenDictionary(a => a.Username, StringComparer.Ordinal);
     }
 
@@ -67,4 +71,7 @@ public sealed partial class MqttAccountRegistry
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} MQTT accounts from {Directory}")]
     private static partial void LogLoaded(ILogger logger, int count, string directory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT account {Username} may publish for any device (Broker:SimulatorAccount=true): for demo and test rigs only")]
+    private static partial void LogSimulatorAccount(ILogger logger, string username);
 }

@@ -4,7 +4,9 @@ namespace OpsCenter.Server.Security.Devices;
 
 /// <summary>
 /// What a device may do on the broker: publish <c>ops/v1/{its kind}/{its id}/(telemetry|event|status)</c>, subscribe
-/// to <c>ops/v1/{its kind}/{its id}/command</c>, nothing else. Service accounts may do anything.
+/// to <c>ops/v1/{its kind}/{its id}/command</c>, nothing else. Service accounts may do anything. The simulator's
+/// account may publish anywhere under <c>ops/v1/</c> (it speaks for many devices, and its bad-input storm needs malformed
+/// device topics too) but never to internal topics such as <c>opscenter/v1/#</c>, and may subscribe to nothing.
 /// </summary>
 public static class TopicAcl
 {
@@ -15,12 +17,14 @@ public static class TopicAcl
     {
         if (account.IsService)
             return true;
+        if (account.IsSimulator)
+            return topic.StartsWith(DeviceTopic.Prefix, StringComparison.Ordinal);
         var prefix = OwnPrefix(account);
         return topic.StartsWith(prefix, StringComparison.Ordinal) && PublishChannels.Contains(topic[prefix.Length..]);
     }
 
     public static bool MaySubscribe(MqttAccount account, string filter) =>
-        account.IsService || string.Equals(filter, CommandTopic(account), StringComparison.Ordinal);
+        account.IsService || (!account.IsSimulator && string.Equals(filter, CommandTopic(account), StringComparison.Ordinal));
 
     public static string OwnPrefix(MqttAccount account) => $"{DeviceTopic.Prefix}{account.Kind}/{account.Username}/";
 

@@ -31,7 +31,7 @@ internal static class BackfillCommand
             var start = BackfillRunner.StartFor(Math.Min(requested, BackfillRunner.MaxDays), now);
             var model = new FleetModel(DeviceFactory.CreateAll(inventory, settings), settings, start);
 
-            await using var sink = new MqttMessageSink(broker.Read(result), "opscenter-sim-backfill", Math.Max(1, result.GetValue(connections)));
+            await using var sink = new MqttMessageSink(broker.Read(result), BrokerSettings.SimulatorAccount + "-backfill", Math.Max(1, result.GetValue(connections)));
             await sink.ConnectAsync(cancellationToken);
             var stats = new RunStats();
             var runner = new BackfillRunner(model, sink, stats, Math.Max(1, result.GetValue(rate)));

@@ -26,7 +26,7 @@ internal static class LoadCommand
             var ids = DeviceIds(simulation.Inventory(result).Devices.Select(d => (d.Id, d.Kind)), Math.Max(1, result.GetValue(devices)));
             var options = new LoadOptions(Math.Max(1, result.GetValue(rate)), result.GetValue(duration) ?? TimeSpan.FromSeconds(10), Math.Max(0, result.GetValue(size)));
             var settings = broker.Read(result);
-            await using var sink = new MqttMessageSink(settings, "opscenter-sim-load", Math.Max(1, result.GetValue(connections)));
+            await using var sink = new MqttMessageSink(settings, BrokerSettings.SimulatorAccount + "-load", Math.Max(1, result.GetValue(connections)));
             await sink.ConnectAsync(cancellationToken);
             var stats = new RunStats();
             var generator = new LoadGenerator(sink, new LoadPayloads(ids, options.PayloadBytes), options, stats);

@@ -8,7 +8,13 @@ namespace OpsCenter.Simulators.Cli;
 
 internal static class ScenarioCommand
 {
-    public static Command Create()
+    /// <summary>The run command's Server (OpsCenter.AppHost's fixed port).</summary>
+    public static readonly Uri DefaultServerUrl = new("http://127.0.0.1:5080/");
+
+    public const string ApiKeyVariable = "OPSCENTER_API_KEY";
+
+    /// <param name="currentDirectory">Where <c>./data</c> is looked for; <paramref name="environment"/> reads variables. Both only for tests.</param>
+    public static Command Create(string? currentDirectory = null, Func<string, string?>? environment = null)
     {
         var name = new Argument<string?>("name") { Description = "Scenario to play (see --list)", Arity = ArgumentArity.ZeroOrOne };
         var list = new Option<bool>("--list") { Description = "List the scenarios and what operators should see" };
@@ -16,7 +22,7 @@ internal static class ScenarioCommand
         var serverUrl = new Option<Uri>("--server-url")
         {
             Description = "OpsCenter server base URL, for citizen-reports",
-            DefaultValueFactory = _ => new Uri("http://localhost:5000/"),
+            DefaultValueFactory = _ => DefaultServerUrl,
             CustomParser = arg =>
             {
                 if (Uri.TryCreate(arg.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
@@ -29,11 +35,15 @@ internal static class ScenarioCommand
         var road = new Option<string?>("--road") { Description = "Road name (accident), e.g. \"Lạch Tray\"" };
         var office = new Option<string?>("--office") { Description = "Office device id (office-backlog), e.g. q-lechan-ubnd" };
         var count = new Option<int?>("--count") { Description = "How many: reports (citizen-reports), devices (flapping), messages (bad-input)" };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = $"The Server's 'reporter' service key, sent as {CitizenReportsScenario.ApiKeyHeader} (citizen-reports; default: ${ApiKeyVariable}, then the --data folder's credentials/reporter-key.txt)",
+        };
         var command = new Command("scenario", "Play a scripted situation: " + string.Join(", ", ScenarioCatalog.All.Select(s => s.Name)) + ".");
         command.Arguments.Add(name);
-        var broker = new BrokerOptions().AddTo(command);
+        var broker = new BrokerOptions(currentDirectory).AddTo(command);
         var simulation = new SimulationOptions().AddTo(command);
-        foreach (var option in new Option[] { list, speed, serverUrl, area, road, office, count })
+        foreach (var option in new Option[] { list, speed, serverUrl, apiKey, area, road, office, count })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellationToken) =>
@@ -50,13 +60,14 @@ internal static class ScenarioCommand
             var inventory = simulation.Inventory(result);
             var settings = simulation.Settings(result, inventory);
             var brokerSettings = broker.Read(result);
+            var key = ApiKey(result.GetValue(apiKey), (environment ?? Environment.GetEnvironmentVariable)(ApiKeyVariable), broker.Data(result));
             var stats = new RunStats();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            await using var sink = new MqttMessageSink(brokerSettings, "opscenter-sim-" + chosen.Name, connections: 2);
+            await using var sink = new MqttMessageSink(brokerSettings, $"{BrokerSettings.SimulatorAccount}-{chosen.Name}", connections: 2);
             var context = new ScenarioContext(inventory, settings,
                 AcceleratedClock.EndingNow(chosen.Length, Math.Max(0.01, result.GetValue(speed))),
                 new MqttDeviceLinkFactory(brokerSettings, clientIdSuffix: "-scn"), sink, http, result.GetValue(serverUrl)!, Console.Out, stats,
-                new ScenarioOptions(result.GetValue(area), result.GetValue(road), result.GetValue(office), result.GetValue(count)));
+                new ScenarioOptions(result.GetValue(area), result.GetValue(road), result.GetValue(office), result.GetValue(count)), key);
 
             Console.WriteLine($"Scenario {chosen.Name}: {chosen.Summary}");
             PrintExpectations(chosen);
@@ -68,6 +79,12 @@ internal static class ScenarioCommand
         });
         return command;
     }
+
+    /// <summary>The explicit option, then the environment variable, then the run command's data folder.</summary>
+    public static string? ApiKey(string? option, string? environment, DataFolder? data) =>
+        !string.IsNullOrWhiteSpace(option) ? option.Trim()
+        : !string.IsNullOrWhiteSpace(environment) ? environment.Trim()
+        : data?.ReporterKey();
 
     private static void PrintExpectations(IScenario scenario)
     {

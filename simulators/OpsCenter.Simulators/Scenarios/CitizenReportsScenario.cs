@@ -10,13 +10,16 @@ internal sealed class CitizenReportsScenario : IScenario
 {
     public const string ReportsPath = "api/reports";
 
+    /// <summary>How the Server's <c>reporter</c> service key travels (the citizens' app backend does the same).</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     public string Name => "citizen-reports";
-    public string Summary => "POSTs a burst of citizens' field reports (JSON) to --server-url + /api/reports and prints each status code.";
+    public string Summary => "POSTs a burst of citizens' field reports (JSON) to --server-url + /api/reports with the reporter key (--api-key) and prints each status code.";
     public TimeSpan Length => TimeSpan.FromMinutes(1);
 
     public IReadOnlyList<string> OperatorsShouldSee =>
@@ -35,7 +38,7 @@ internal sealed class CitizenReportsScenario : IScenario
         var random = DeterministicSeed.RandomFor(context.Settings.Seed, Name);
         var count = Math.Clamp(context.Options.Count ?? 20, 1, 10_000);
         var url = new Uri(context.ServerUrl, ReportsPath);
-        await context.Out.WriteLineAsync($"Posting {count} field reports to {url}");
+        await context.Out.WriteLineAsync($"Posting {count} field reports to {url}{(context.ApiKey is null ? " without an API key" : "")}");
         var start = context.Clock.Now;
         for (var i = 0; i < count; i++)
         {
@@ -43,7 +46,10 @@ internal sealed class CitizenReportsScenario : IScenario
             string outcome;
             try
             {
-                using var response = await context.Http.PostAsJsonAsync(url, report, Json, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(report, options: Json) };
+                if (context.ApiKey is not null)
+                    request.Headers.Add(ApiKeyHeader, context.ApiKey);
+                using var response = await context.Http.SendAsync(request, cancellationToken);
                 outcome = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                 context.Stats.CountSent();
                 context.Stats.CountResult(response.IsSuccessStatusCode);
@@ -61,6 +67,9 @@ internal sealed class CitizenReportsScenario : IScenario
         await context.Out.WriteLineAsync($"Results: {string.Join(", ", Results.Select(r => $"{r.Key} × {r.Value}"))}");
         if (Results.Keys.Any(k => k is "404" or "405" || k.StartsWith("error", StringComparison.Ordinal)))
             await context.Out.WriteLineAsync($"Some reports were not accepted: is the server running at {context.ServerUrl}, and does it serve POST /{ReportsPath} yet?");
+        if (Results.Keys.Any(k => k is "401" or "403"))
+            await context.Out.WriteLineAsync("Some reports were refused: the Server takes them only with a 'reporter' service key (--api-key, " +
+                "OPSCENTER_API_KEY, or credentials/reporter-key.txt in the run command's --data folder).");
     }
 
     private static CitizenReport Make(ScenarioContext context, Random random, int index)

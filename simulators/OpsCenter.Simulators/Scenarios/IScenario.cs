@@ -18,7 +18,10 @@ internal interface IScenario
     Task RunAsync(ScenarioContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>Everything a scenario may use; tests swap the broker and HTTP handler for in-memory ones.</summary>
+/// <summary>
+/// Everything a scenario may use; tests swap the broker and HTTP handler for in-memory ones. <see cref="ApiKey"/> is the
+/// Server's <c>reporter</c> service key that citizen reports are posted with.
+/// </summary>
 internal sealed record ScenarioContext(
     CityInventory Inventory,
     DeviceSimulationSettings Settings,
@@ -29,7 +32,8 @@ internal sealed record ScenarioContext(
     Uri ServerUrl,
     TextWriter Out,
     RunStats Stats,
-    ScenarioOptions Options);
+    ScenarioOptions Options,
+    string? ApiKey = null);
 
 /// <summary>Optional knobs; each scenario picks sensible defaults from the inventory when these are unset.</summary>
 internal sealed record ScenarioOptions(string? Area = null, string? Road = null, string? Office = null, int? Count = null);

@@ -6,6 +6,12 @@ namespace OpsCenter.Simulators.Transport;
 /// <summary>Where and how simulated devices connect: shared credentials, or a secret per device.</summary>
 internal sealed record BrokerSettings
 {
+    /// <summary>
+    /// The Server's demo/test-rig account (<c>Broker:SimulatorAccount</c>) that may publish for any device. Its
+    /// connections must use client ids starting with this name too: the broker keeps device client ids for devices.
+    /// </summary>
+    public const string SimulatorAccount = "opscenter-simulator";
+
     public string Host { get; init; } = "127.0.0.1";
     public int Port { get; init; } = 1883;
     public string? Username { get; init; }

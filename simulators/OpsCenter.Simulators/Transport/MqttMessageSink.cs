@@ -17,8 +17,25 @@ internal sealed class MqttMessageSink(BrokerSettings settings, string clientIdPr
         for (var i = 0; i < Math.Max(1, connections); i++)
         {
             var client = _factory.CreateMqttClient();
-            await client.ConnectAsync(
-                MqttOptions.For(settings, $"{clientIdPrefix}-{i}", settings.Username, settings.Password, will: null), cancellationToken);
+            var clientId = $"{clientIdPrefix}-{i}";
+            string? refusal;
+            try
+            {
+                var connected = await client.ConnectAsync(MqttOptions.For(settings, clientId, settings.Username, settings.Password, will: null), cancellationToken);
+                refusal = connected.ResultCode == MqttClientConnectResultCode.Success ? null : connected.ResultCode.ToString();
+            }
+            catch (MQTTnet.Adapter.MqttConnectingFailedException e)
+            {
+                refusal = e.Message;
+            }
+            if (refusal is not null)
+            {
+                // MQTTnet answers some refusals with a result and others with an exception; both end the run here.
+                client.Dispose();
+                throw new InvalidOperationException(
+                    $"The broker at {settings.Host}:{settings.Port} refused the shared connection {clientId} as {settings.Username ?? "(anonymous)"} " +
+                    $"({refusal}). Give --username/--password, or --data DIR of the run command for its {BrokerSettings.SimulatorAccount} account.");
+            }
             _clients.Add(client);
         }
     }

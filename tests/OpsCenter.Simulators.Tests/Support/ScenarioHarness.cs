@@ -14,11 +14,11 @@ internal sealed class ScenarioHarness
     public StringWriter Output { get; } = new();
     public RunStats Stats { get; } = new();
 
-    public async Task RunAsync(IScenario scenario, ScenarioOptions? options = null, HttpMessageHandler? http = null, int seed = 42)
+    public async Task RunAsync(IScenario scenario, ScenarioOptions? options = null, HttpMessageHandler? http = null, int seed = 42, string? apiKey = null)
     {
         using var client = new HttpClient(http ?? new StubHandler(_ => new HttpResponseMessage(System.Net.HttpStatusCode.Created)));
         var context = new ScenarioContext(TestCity.Inventory, TestCity.Settings(seed), new VirtualClock(Start), Broker, Broker, client,
-            new Uri("http://127.0.0.1:5999/"), Output, Stats, options ?? new ScenarioOptions());
+            new Uri("http://127.0.0.1:5999/"), Output, Stats, options ?? new ScenarioOptions(), apiKey);
         await scenario.RunAsync(context, TestContext.Current.CancellationToken);
     }
 
