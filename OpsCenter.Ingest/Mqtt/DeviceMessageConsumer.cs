@@ -29,7 +29,7 @@ public sealed partial class DeviceMessageConsumer(
     private const int MaxPayloadKept = 64 * 1024;
     private readonly IngestOptions _options = ingestOptions.Value;
     private readonly Channel<IncomingMessage> _inbox = Channel.CreateBounded<IncomingMessage>(
-        new BoundedChannelOptions(ingestOptions.Value.BatchSize * 4) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(ingestOptions.Value.BatchSize * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private IMqttClient? _client;
 
     public bool IsConnected => _client?.IsConnected ?? false;

@@ -16,9 +16,10 @@ namespace OpsCenter.Ingest.Mqtt;
 /// </summary>
 public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqttOptions, TimeProvider clock, ILogger<ServerAnnouncer> logger) : BackgroundService
 {
-    // A few seconds of batches; if the broker is away longer, the oldest announcements give way (the data is stored).
+    // A few batches (each up to ~1.5 MB of JSON): if the Server side falls behind, the oldest announcements give way
+    // rather than the memory — the data itself is already stored, only a live count would miss them.
     private readonly Channel<MqttApplicationMessage> _outbox = Channel.CreateBounded<MqttApplicationMessage>(
-        new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+        new BoundedChannelOptions(16) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
 
     public void Stored(IReadOnlyList<StoredReading> stored)
     {
