@@ -25,7 +25,7 @@ public sealed class IngestRig : IAsyncDisposable
         var inventory = TestCity.WriteTo(rig._folder, city);
         rig.Reader = new InfluxQlClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(
             new InfluxOptions { Url = rig._influx.Url.ToString(), Database = "opscenter" }));
-        rig.Ingest = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["Mqtt__Host"] = "127.0.0.1",
             ["Mqtt__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
@@ -36,7 +36,11 @@ public sealed class IngestRig : IAsyncDisposable
             ["Ingest__DataPath"] = Path.Combine(rig._folder, "ingest"),
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__OpsCenter.Ingest.Mqtt"] = Environment.GetEnvironmentVariable("BENCH_INGEST_DEBUG") is null ? "Warning" : "Debug",
-        }, rig._folder);
+        };
+        // BENCH_INGEST_ENV="K=V;K=V" tries runtime settings (e.g. GC knobs) without rebuilding.
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_INGEST_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
+        rig.Ingest = new ServiceProcess("OpsCenter.Ingest", environment, rig._folder);
         await rig.Ingest.StartAsync();
         await Eventually.True(async () => (await rig.Ingest.HealthAsync()).Status == 200, TimeSpan.FromSeconds(60), "Ingest healthy");
         return rig;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using OpsCenter.Bench;
 
-// Usage: dotnet run -c Release --project bench/OpsCenter.Bench -- [ingest|memory|all] [--messages N] [--brokers embedded,mosquitto]
+// Usage: dotnet run -c Release --project bench/OpsCenter.Bench -- [ingest|simulator|memory|all] [--messages N] [--brokers embedded,mosquitto]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var messages = int.Parse(Option("--messages") ?? "200000", CultureInfo.InvariantCulture);
 var brokers = (Option("--brokers") ?? "embedded,mosquitto").Split(',');
@@ -36,6 +36,15 @@ if (mode is "ingest" or "all")
                     $"max {latency.MaxMs:N1} ms over {latency.Samples}/{latencyMessages} announced (target p99 ≤ 100 ms: {(latency.P99Ms <= 100 ? "met" : "MISSED")})");
             }
         }
+    }
+}
+
+if (mode is "simulator" or "all")
+{
+    foreach (var kind in brokers)
+    {
+        await using var broker = await BrokerUnderTest.StartAsync(kind);
+        report.Add($"{kind}: opscenter-sim load ceiling (asked 200,000 msg/s for 10 s): {await SimulatorLoadRun.MeasureAsync(broker)}");
     }
 }
 
