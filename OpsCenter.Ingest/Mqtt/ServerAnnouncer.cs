@@ -18,15 +18,19 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
 {
     // A few batches (each up to ~1.5 MB of JSON): if the Server side falls behind, the oldest announcements give way
     // rather than the memory — the data itself is already stored, only a live count would miss them.
-    private readonly Channel<MqttApplicationMessage> _outbox = Channel.CreateBounded<MqttApplicationMessage>(
-        new BoundedChannelOptions(16) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<MqttApplicationMessage> _stored = Channel.CreateBounded<MqttApplicationMessage>(
+        new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    // Liveness changes are small and each one matters (a missed "offline" is a wrong wall): never dropped.
+    private readonly Channel<MqttApplicationMessage> _liveness = Channel.CreateUnbounded<MqttApplicationMessage>(
+        new UnboundedChannelOptions());
 
     public void Stored(IReadOnlyList<StoredReading> stored)
     {
         foreach (var group in stored.GroupBy(r => r.Kind))
         {
             var payload = JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), JsonSerializerOptions.Web);
-            _outbox.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
+            _stored.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
                 .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
         }
     }
@@ -37,7 +41,7 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
         {
             LogTransition(change.DeviceId, change.State, change.Reason);
             // Retained, so a Server that starts later learns every device's current state at once.
-            _outbox.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Liveness(change.DeviceId))
+            _liveness.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Liveness(change.DeviceId))
                 .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, JsonSerializerOptions.Web))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build());
         }
@@ -53,24 +57,48 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             builder.WithCredentials(mqtt.Username, mqtt.Password);
         var options = builder.Build();
 
-        await foreach (var message in _outbox.Reader.ReadAllAsync(stoppingToken))
+        while (await WaitForAnyAsync(stoppingToken))
         {
-            var delay = TimeSpan.FromMilliseconds(250);
-            while (!stoppingToken.IsCancellationRequested)
+            // Liveness first: it is what the wall's availability figures rest on.
+            while (_liveness.Reader.TryRead(out var change))
+                await PublishAsync(client, options, change, stoppingToken);
+            if (_stored.Reader.TryRead(out var batch))
+                await PublishAsync(client, options, batch, stoppingToken);
+        }
+    }
+
+    private async Task<bool> WaitForAnyAsync(CancellationToken stoppingToken)
+    {
+        if (_liveness.Reader.Count > 0 || _stored.Reader.Count > 0)
+            return true;
+        try
+        {
+            await Task.WhenAny(_liveness.Reader.WaitToReadAsync(stoppingToken).AsTask(), _stored.Reader.WaitToReadAsync(stoppingToken).AsTask());
+            return !stoppingToken.IsCancellationRequested;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task PublishAsync(IMqttClient client, MqttClientOptions options, MqttApplicationMessage message, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
             {
-                try
-                {
-                    if (!client.IsConnected)
-                        await client.ConnectAsync(options, stoppingToken);
-                    await client.PublishAsync(message, stoppingToken);
-                    break;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogPublishFailed(message.Topic, ex.Message);
-                    await Task.Delay(delay, clock, stoppingToken);
-                    delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 5));
-                }
+                if (!client.IsConnected)
+                    await client.ConnectAsync(options, stoppingToken);
+                await client.PublishAsync(message, stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPublishFailed(message.Topic, ex.Message);
+                await Task.Delay(delay, clock, stoppingToken);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 5));
             }
         }
     }

@@ -19,7 +19,7 @@ public sealed class CityFixture : IAsyncLifetime
     public ServiceProcess Server { get; private set; } = null!;
     public ServiceProcess Ingest { get; private set; } = null!;
     public int BrokerPort { get; } = FreePort.Next();
-    public Contracts.Inventory.CityInventory City { get; } = TestCity.Create();
+    public Contracts.Inventory.CityInventory City { get; } = TestCity.Create(camerasPerArea: 20);
 
     public const string AdminName = "e2e-admin";
     public const string WallName = "e2e-wall";

@@ -56,6 +56,22 @@ public sealed class WallScreenTests(CityFixture city) : IClassFixture<CityFixtur
             Json($$"""{"deviceId":"tfd-lechan-01","ts":"{{Ts(now.AddSeconds(1))}}","seq":3,"periodSeconds":60,"intensity":50,"occupancy":0.5,"averageVehicleSpeed":21.5,"congested":true}"""));
         await ExpectKpi(page, "averageSpeedKmh", Vietnamese(21.5));
         await ExpectKpi(page, "congestedDetectors", "1");
+
+        // The whole camera fleet coming online at once (a power cut ends): every one of them counts on the wall.
+        var cameras = city.City.Devices.Where(d => d.Kind == "camera" && d.Id != "cam-lechan-0001").Select(d => d.Id).ToList();
+        var links = await Task.WhenAll(cameras.Select(Device));
+        try
+        {
+            await Task.WhenAll(cameras.Zip(links).Select(p => p.Second.PublishAsync(DeviceTopic.For(DeviceKind.Camera, p.First, DeviceChannel.Status),
+                Json($$"""{"deviceId":"{{p.First}}","ts":"{{Ts(now)}}","seq":0,"state":"online"}"""), retain: true)));
+            await ExpectKpi(page, "camerasTotal", "40");
+            await ExpectKpi(page, "camerasOnline", "40");
+        }
+        finally
+        {
+            foreach (var link in links)
+                await link.DisposeAsync();
+        }
     }
 
     [Fact]
