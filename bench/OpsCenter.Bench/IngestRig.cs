@@ -62,8 +62,8 @@ public sealed class IngestRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Environment.GetEnvironmentVariable("BENCH_INGEST_DEBUG") is not null)
-            Console.Error.WriteLine(Ingest.OutputTail);
+        if (Environment.GetEnvironmentVariable("BENCH_INGEST_DEBUG") is { } keep && Ingest.LogFile is { } log && File.Exists(log))
+            File.Copy(log, keep, overwrite: true);
         await Ingest.DisposeAsync();
         if (_influx is not null)
             await _influx.DisposeAsync();

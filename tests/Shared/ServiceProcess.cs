@@ -29,6 +29,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public HttpClient Http { get; }
     public int? Pid => _process?.Pid;
     public string OutputTail => _process?.OutputTail ?? "";
+    public string? LogFile => _process?.LogFile;
 
     public async Task StartAsync(TimeSpan? timeout = null)
     {

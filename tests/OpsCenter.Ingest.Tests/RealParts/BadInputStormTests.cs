@@ -13,11 +13,9 @@ public sealed class BadInputStormTests
     public async Task Malformed_messages_are_rejected_and_kept_while_every_valid_one_is_stored()
     {
         await using var harness = await IngestHarness.StartAsync();
-        var ingest = harness.Ingest();
-        await ingest.StartAsync();
-        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var ingest = await harness.StartIngestAsync();
         var detectors = harness.DetectorIds();
-        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        await using var devices = await harness.ConnectDevicesAsync();
         var malformed = new MalformedMessages(seed: 7);
         var start = DateTimeOffset.UtcNow.AddMinutes(-1);
 

@@ -68,6 +68,17 @@ public sealed partial class IngestHarness : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Creates and starts an Ingest instance and waits until its /health says every dependency answers.</summary>
+    public async Task<ServiceProcess> StartIngestAsync(IDictionary<string, string?>? settings = null)
+    {
+        var ingest = Ingest(settings: settings);
+        await ingest.StartAsync();
+        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, TimeSpan.FromSeconds(90), "Ingest healthy");
+        return ingest;
+    }
+
+    public Task<DevicePublisher> ConnectDevicesAsync() => DevicePublisher.ConnectAsync(Broker.Port);
+
     public async Task<long> CountAsync(string measurement)
     {
         var series = await Reader.SeriesAsync($"SELECT count(seq) FROM \"{measurement}\"");

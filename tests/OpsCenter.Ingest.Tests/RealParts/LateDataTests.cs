@@ -11,11 +11,9 @@ public sealed class LateDataTests
     public async Task A_day_old_reading_is_stored_at_its_own_time_marked_late_and_a_fresh_one_is_not()
     {
         await using var harness = await IngestHarness.StartAsync();
-        var ingest = harness.Ingest();
-        await ingest.StartAsync();
-        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var ingest = await harness.StartIngestAsync();
         var device = harness.DetectorIds()[0];
-        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        await using var devices = await harness.ConnectDevicesAsync();
         var dayOld = DateTimeOffset.UtcNow.AddDays(-1).AddMinutes(-3);
         var fresh = DateTimeOffset.UtcNow.AddSeconds(-2);
 

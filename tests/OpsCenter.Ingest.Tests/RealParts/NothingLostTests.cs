@@ -11,11 +11,9 @@ public sealed class NothingLostTests
     public async Task InfluxDB_outage_under_load_buffers_to_disk_and_replays_every_point()
     {
         await using var harness = await IngestHarness.StartAsync();
-        var ingest = harness.Ingest();
-        await ingest.StartAsync();
-        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var ingest = await harness.StartIngestAsync();
         var detectors = harness.DetectorIds();
-        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        await using var devices = await harness.ConnectDevicesAsync();
         var start = DateTimeOffset.UtcNow.AddMinutes(-1);
 
         const int total = 3000;
@@ -39,11 +37,9 @@ public sealed class NothingLostTests
     public async Task Ingest_killed_mid_stream_loses_nothing_after_restart()
     {
         await using var harness = await IngestHarness.StartAsync();
-        var ingest = harness.Ingest();
-        await ingest.StartAsync();
-        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var ingest = await harness.StartIngestAsync();
         var detectors = harness.DetectorIds();
-        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        await using var devices = await harness.ConnectDevicesAsync();
         var start = DateTimeOffset.UtcNow.AddMinutes(-1);
 
         const int total = 4000;
@@ -62,11 +58,9 @@ public sealed class NothingLostTests
     public async Task Full_buffer_stops_acknowledging_so_the_broker_holds_the_rest_and_nothing_is_lost()
     {
         await using var harness = await IngestHarness.StartAsync();
-        var ingest = harness.Ingest(settings: new Dictionary<string, string?> { ["Ingest__BufferMaxBytes"] = "1000000" });
-        await ingest.StartAsync();
-        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var ingest = await harness.StartIngestAsync(new Dictionary<string, string?> { ["Ingest__BufferMaxBytes"] = "1000000" });
         var detectors = harness.DetectorIds();
-        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        await using var devices = await harness.ConnectDevicesAsync();
         var start = DateTimeOffset.UtcNow.AddMinutes(-1);
 
         await harness.Influx.StopAsync();
@@ -88,11 +82,9 @@ public sealed class NothingLostTests
     public async Task Repeated_messages_are_stored_once()
     {
         await using var harness = await IngestHarness.StartAsync();
-        var ingest = harness.Ingest();
-        await ingest.StartAsync();
-        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy");
+        var ingest = await harness.StartIngestAsync();
         var device = harness.DetectorIds()[0];
-        await using var devices = await DevicePublisher.ConnectAsync(harness.Broker.Port);
+        await using var devices = await harness.ConnectDevicesAsync();
         var ts = DateTimeOffset.UtcNow.AddSeconds(-5);
 
         for (var i = 0; i < 3; i++)
