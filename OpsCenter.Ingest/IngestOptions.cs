@@ -25,6 +25,13 @@ public sealed class IngestOptions
     [Range(1, 1_000)]
     public int BatchDelayMilliseconds { get; set; } = 20;
 
+    /// <summary>
+    /// How long a batch may wait for InfluxDB before it is put in the disk buffer instead (bounds publish→durable when
+    /// InfluxDB stalls).
+    /// </summary>
+    [Range(5, 60_000)]
+    public int WriteBudgetMilliseconds { get; set; } = 50;
+
     /// <summary>When the buffer reaches this size Ingest stops acknowledging, so the broker holds the rest.</summary>
     [Range(1_000_000, 1_000_000_000_000)]
     public long BufferMaxBytes { get; set; } = 2_000_000_000;

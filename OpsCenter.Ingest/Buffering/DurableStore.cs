@@ -20,6 +20,7 @@ public sealed partial class DurableStore : IDisposable
     private readonly IngestMetrics _metrics;
     private readonly ILogger<DurableStore> _logger;
     private readonly TimeProvider _clock;
+    private readonly TimeSpan _writeBudget;
     private bool _influxUp = true;
     private long _nextAttempt;
 
@@ -29,6 +30,7 @@ public sealed partial class DurableStore : IDisposable
         _metrics = metrics;
         _logger = logger;
         _clock = clock;
+        _writeBudget = TimeSpan.FromMilliseconds(options.Value.WriteBudgetMilliseconds);
         _buffer = new DiskBuffer(Path.Combine(options.Value.DataPath, "buffer"), options.Value.BufferMaxBytes);
         metrics.BufferBytes(_buffer.Bytes);
         if (!_buffer.IsEmpty)
@@ -46,7 +48,7 @@ public sealed partial class DurableStore : IDisposable
             return;
         while (true)
         {
-            if (_buffer.IsEmpty && ShouldTryInflux() && await TryWriteAsync(lines, cancellationToken))
+            if (_buffer.IsEmpty && ShouldTryInflux() && await TryWriteWithinBudgetAsync(lines, cancellationToken))
             {
                 _metrics.Stored(lines.Count);
                 return;
@@ -87,6 +89,20 @@ public sealed partial class DurableStore : IDisposable
     }
 
     public void Dispose() => _buffer.Dispose();
+
+    /// <summary>
+    /// A write that takes longer than the budget (InfluxDB compacting, a GC pause) would hold every device's
+    /// acknowledgement; the batch goes to the disk buffer instead, which is just as durable. The slow write carries on:
+    /// if it lands, the replay later rewrites the same points, which InfluxDB stores once.
+    /// </summary>
+    private async Task<bool> TryWriteWithinBudgetAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    {
+        var write = TryWriteAsync(lines, cancellationToken);
+        if (await Task.WhenAny(write, Task.Delay(_writeBudget, _clock, cancellationToken)) == write)
+            return await write;
+        _metrics.SlowWrite();
+        return false;
+    }
 
     private bool ShouldTryInflux() => _influxUp || _clock.GetTimestamp() >= _nextAttempt;
 

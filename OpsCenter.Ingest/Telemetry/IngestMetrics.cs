@@ -13,6 +13,7 @@ public sealed class IngestMetrics : IDisposable
     private readonly Counter<long> _buffered;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _slowWrites;
     private readonly Histogram<double> _durableLatency;
     private readonly ConcurrentDictionary<(string Reason, string Device), long> _rejectTotals = new();
     private long _bufferBytes;
@@ -24,6 +25,7 @@ public sealed class IngestMetrics : IDisposable
         _buffered = _meter.CreateCounter<long>("opscenter.ingest.buffered", "{message}", "Messages put in the on-disk buffer");
         _rejected = _meter.CreateCounter<long>("opscenter.ingest.rejected", "{message}", "Messages rejected, by reason and device");
         _duplicates = _meter.CreateCounter<long>("opscenter.ingest.duplicates", "{message}", "Repeated (deviceId, seq, ts) dropped");
+        _slowWrites = _meter.CreateCounter<long>("opscenter.ingest.slow_writes", "{batch}", "InfluxDB writes over budget, buffered on disk instead");
         _durableLatency = _meter.CreateHistogram<double>("opscenter.ingest.durable_latency", "ms", "Receive to durable (stored or buffered)");
         _meter.CreateObservableGauge("opscenter.ingest.buffer_bytes", () => Interlocked.Read(ref _bufferBytes), "By", "Bytes waiting in the on-disk buffer");
     }
@@ -32,6 +34,7 @@ public sealed class IngestMetrics : IDisposable
     public void Stored(int count) => _stored.Add(count);
     public void Buffered(int count) => _buffered.Add(count);
     public void Duplicate() => _duplicates.Add(1);
+    public void SlowWrite() => _slowWrites.Add(1);
     public void DurableAfter(TimeSpan latency) => _durableLatency.Record(latency.TotalMilliseconds);
     public void BufferBytes(long bytes) => Interlocked.Exchange(ref _bufferBytes, bytes);
 

@@ -34,6 +34,37 @@ public sealed class NothingLostTests
     }
 
     [Fact]
+    public async Task A_frozen_InfluxDB_does_not_hold_acknowledgements_batches_go_to_the_disk_buffer()
+    {
+        await using var harness = await IngestHarness.StartAsync();
+        var ingest = await harness.StartIngestAsync();
+        var detectors = harness.DetectorIds();
+        await using var devices = await harness.ConnectDevicesAsync();
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        // SIGSTOP: the port still accepts connections but nothing answers, as with a hung server.
+        Signal(harness.Influx.Pid!.Value, "STOP");
+        try
+        {
+            await TrafficLoad.PublishAsync(devices, detectors, 500, 0, start);
+            await Eventually.True(async () => await IngestHarness.MetricAsync(ingest, "opscenter_ingest_slow_writes_total") >= 1, Patience, "a write over budget");
+            await Eventually.True(async () => await IngestHarness.MetricAsync(ingest, "opscenter_ingest_buffered_total") == 500, Patience, "all 500 buffered");
+        }
+        finally
+        {
+            Signal(harness.Influx.Pid!.Value, "CONT");
+        }
+        await Eventually.True(async () => await harness.CountAsync("traffic_telemetry") == 500, Patience, "all 500 in InfluxDB once it thaws");
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    [Fact]
     public async Task Ingest_killed_mid_stream_loses_nothing_after_restart()
     {
         await using var harness = await IngestHarness.StartAsync();
