@@ -20,6 +20,7 @@ public sealed record WallSnapshot
     public required int DetectorsReporting { get; init; }
     public required long PeopleWaiting { get; init; }
     public required int OfficesOpen { get; init; }
+    /// <summary>Readings Ingest stored since this Server started following it (not the store's total).</summary>
     public required long ReadingsStored { get; init; }
     public IReadOnlyList<AreaSnapshot> Areas { get; init; } = [];
 }
