@@ -30,7 +30,12 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
 
         var influx = new InfluxDbServer(Infrastructure("influxdb", InfluxPort));
         await SuperviseAsync(new Supervisor("influxdb", StartServer(influx), influx.StopAsync, log), influx, mustStart: true, cancellationToken);
-        var postgres = new PostgresServer(Infrastructure("postgres", PostgresPort));
+        var postgres = new PostgresServer(new LocalServerOptions
+        {
+            DataDirectory = PostgresFolder.Choose(options.DataDirectory, log),
+            Port = PostgresPort,
+            OnOutputLine = log.For("postgres"),
+        });
         await SuperviseAsync(new Supervisor("postgres", StartServer(postgres), postgres.StopAsync, log), postgres, mustStart: true, cancellationToken);
 
         var services = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString, Secrets);
