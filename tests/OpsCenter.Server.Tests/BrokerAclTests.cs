@@ -9,6 +9,7 @@ namespace OpsCenter.Server.Tests;
 public sealed class BrokerAclTests(ServerFixture server)
 {
     private string IngestSecret => server.ServiceSecret(ServiceAccounts.Ingest);
+    private string ServerSecret => server.ServiceSecret(ServiceAccounts.Server);
 
     [Fact]
     public Task Embedded_broker_refuses_wrong_secrets() =>
@@ -20,7 +21,12 @@ public sealed class BrokerAclTests(ServerFixture server)
 
     [Fact]
     public Task Embedded_broker_lets_devices_read_only_their_command_topic() =>
-        DeviceAclScenario.Device_reads_only_its_own_command_topic(server.BrokerPort, server.DeviceSecrets, IngestSecret, "acl-watch-sub");
+        DeviceAclScenario.Device_reads_only_its_own_command_topic(server.BrokerPort, server.DeviceSecrets, IngestSecret, ServerSecret, "acl-watch-sub");
+
+    [Fact]
+    public Task Embedded_broker_gives_device_topics_to_Ingest_only() =>
+        DeviceAclScenario.Server_account_reads_internal_topics_but_no_device_topic(server.BrokerPort, server.DeviceSecrets,
+            ServerSecret, IngestSecret, "acl-srv");
 
     [Fact]
     public async Task Embedded_broker_answers_not_authorized_to_a_foreign_publish_and_subscription()
@@ -64,7 +70,9 @@ public sealed class BrokerAclTests(ServerFixture server)
             });
             await DeviceAclScenario.Wrong_secrets_are_refused(mosquitto.Port, server.DeviceSecrets);
             await DeviceAclScenario.Device_cannot_publish_as_another_device_or_outside_its_topics(mosquitto.Port, server.DeviceSecrets, IngestSecret, "m-watch-pub");
-            await DeviceAclScenario.Device_reads_only_its_own_command_topic(mosquitto.Port, server.DeviceSecrets, IngestSecret, "m-watch-sub");
+            await DeviceAclScenario.Device_reads_only_its_own_command_topic(mosquitto.Port, server.DeviceSecrets, IngestSecret, ServerSecret, "m-watch-sub");
+            await DeviceAclScenario.Server_account_reads_internal_topics_but_no_device_topic(mosquitto.Port, server.DeviceSecrets,
+                ServerSecret, IngestSecret, "m-srv");
         }
         finally
         {

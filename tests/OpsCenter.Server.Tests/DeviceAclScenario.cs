@@ -51,9 +51,11 @@ public static class DeviceAclScenario
     }
 
     public static async Task Device_reads_only_its_own_command_topic(
-        int port, IReadOnlyDictionary<string, string> secrets, string serviceSecret, string watcherId)
+        int port, IReadOnlyDictionary<string, string> secrets, string serviceSecret, string commanderSecret, string watcherId)
     {
         await using var service = await MqttProbe.ConnectAsync(port, watcherId, ServiceAccounts.Ingest, serviceSecret);
+        // Commands come from the Server's account: Ingest only reads device topics.
+        await using var commander = await MqttProbe.ConnectAsync(port, watcherId + "-cmd", ServiceAccounts.Server, commanderSecret);
         await service.SubscribeAsync("ops/v1/#");
         await using var deviceA = await MqttProbe.ConnectAsync(port, DeviceA, DeviceA, secrets[DeviceA]);
         await deviceA.SubscribeAsync("ops/v1/#");
@@ -64,11 +66,29 @@ public static class DeviceAclScenario
         var bTelemetry = $"ops/v1/camera/{DeviceB}/telemetry";
         await deviceB.PublishAsync(bTelemetry);
         await Eventually.True(() => Task.FromResult(service.Received.Contains(bTelemetry)), Patience, "B's telemetry at the service");
-        await service.PublishAsync($"ops/v1/camera/{DeviceB}/command");
+        await commander.PublishAsync($"ops/v1/camera/{DeviceB}/command");
         var ownCommand = $"ops/v1/camera/{DeviceA}/command";
-        await service.PublishAsync(ownCommand);
+        await commander.PublishAsync(ownCommand);
 
         await Eventually.True(() => Task.FromResult(deviceA.Received.Contains(ownCommand)), Patience, "A's own command at A");
         Assert.Equal([ownCommand], deviceA.Received.Distinct());
+    }
+
+    /// <summary>Only Ingest reads device topics; the Server's account sees the internal topics and nothing else.</summary>
+    public static async Task Server_account_reads_internal_topics_but_no_device_topic(
+        int port, IReadOnlyDictionary<string, string> secrets, string serverSecret, string ingestSecret, string prefix)
+    {
+        await using var server = await MqttProbe.ConnectAsync(port, prefix + "-server", ServiceAccounts.Server, serverSecret);
+        await server.SubscribeAsync("ops/v1/#");
+        await server.SubscribeAsync("opscenter/v1/#");
+        await using var ingest = await MqttProbe.ConnectAsync(port, prefix + "-ingest", ServiceAccounts.Ingest, ingestSecret);
+        await using var device = await MqttProbe.ConnectAsync(port, DeviceA, DeviceA, secrets[DeviceA]);
+
+        var deviceTopic = $"ops/v1/camera/{DeviceA}/telemetry";
+        await device.PublishAsync(deviceTopic);
+        await ingest.PublishAsync("opscenter/v1/stored/camera");
+
+        await Eventually.True(() => Task.FromResult(server.Received.Contains("opscenter/v1/stored/camera")), Patience, "the internal topic at the Server");
+        Assert.DoesNotContain(deviceTopic, server.Received);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Ingestion;
 
 namespace OpsCenter.Server.Security.Devices;
 
@@ -38,7 +39,13 @@ public static class MosquittoFiles
             acl.Append('\n').Append("user ").Append(account.Username).Append('\n');
             if (account.IsService)
             {
-                acl.Append("topic readwrite #\n");
+                // The same rules as TopicAcl: only Ingest reads every device topic; the Server keeps to internal
+                // topics and device commands.
+                if (account.Username == ServiceAccounts.Ingest)
+                    acl.Append("topic read ").Append(DeviceTopic.Prefix).Append("#\n");
+                else
+                    acl.Append("topic write ").Append(DeviceTopic.Prefix).Append("+/+/").Append(TopicAcl.CommandChannel).Append('\n');
+                acl.Append("topic readwrite ").Append(InternalTopics.Root).Append("#\n");
                 continue;
             }
             if (account.IsSimulator)
