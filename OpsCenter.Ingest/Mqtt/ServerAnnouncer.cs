@@ -29,7 +29,7 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
     {
         foreach (var group in stored.GroupBy(r => r.Kind))
         {
-            var payload = JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), JsonSerializerOptions.Web);
+            var payload = JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), IngestionJsonContext.Default.StoredBatch);
             _stored.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
                 .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
         }
@@ -42,7 +42,7 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             LogTransition(change.DeviceId, change.State, change.Reason);
             // Retained, so a Server that starts later learns every device's current state at once.
             _liveness.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Liveness(change.DeviceId))
-                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, JsonSerializerOptions.Web))
+                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, IngestionJsonContext.Default.DeviceLivenessChanged))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build());
         }
     }

@@ -82,13 +82,13 @@ public sealed partial class StoredStreamConsumer(
         {
             if (topic.StartsWith(InternalTopics.Root + "stored/", StringComparison.Ordinal))
             {
-                var batch = JsonSerializer.Deserialize<StoredBatch>(payload, JsonSerializerOptions.Web);
+                var batch = JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.StoredBatch);
                 foreach (var reading in batch?.Readings ?? [])
                     state.Apply(reading);
             }
             else if (topic.StartsWith(InternalTopics.Root + "liveness/", StringComparison.Ordinal))
             {
-                var change = JsonSerializer.Deserialize<DeviceLivenessChanged>(payload, JsonSerializerOptions.Web);
+                var change = JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.DeviceLivenessChanged);
                 if (change is not null)
                     state.Apply(change);
             }
