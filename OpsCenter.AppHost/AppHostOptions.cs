@@ -1,13 +1,14 @@
 namespace OpsCenter.AppHost;
 
-/// <summary>Command line of the run command: <c>--data DIR</c>, <c>--no-simulator</c>, <c>--scale demo</c>.</summary>
+/// <summary>Command line of the run command: <c>--data DIR</c>, <c>--no-simulator</c>, <c>--scale demo|district|city</c>.</summary>
 internal sealed record AppHostOptions(string DataDirectory, bool StartSimulator, string Scale)
 {
     public const string Usage = """
-        Usage: run.sh [--data DIR] [--no-simulator] [--scale demo]
+        Usage: run.sh [--data DIR] [--no-simulator] [--scale demo|district|city]
           --data DIR       where InfluxDB, PostgreSQL and the services keep their data (default: <repo>/data)
           --no-simulator   start everything but the demo-city device simulator
-          --scale demo     size of the simulated city (only "demo" for now)
+          --scale NAME     size of the city: demo (72 devices, the default), district (340) or city (2,750);
+                           (larger scales are generated once into the data folder)
         """;
 
     /// <summary>The options, or an error message for the user.</summary>
@@ -28,9 +29,9 @@ internal sealed record AppHostOptions(string DataDirectory, bool StartSimulator,
                     break;
                 case "--scale" when i + 1 < args.Count:
                     scale = args[++i];
-                    if (scale != "demo")
+                    if (scale is not ("demo" or "district" or "city"))
                     {
-                        return (null, $"unknown scale '{scale}'; only 'demo' is available");
+                        return (null, $"unknown scale '{scale}'; use demo, district or city");
                     }
                     break;
                 case "-h" or "--help":

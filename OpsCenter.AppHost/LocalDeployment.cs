@@ -38,7 +38,9 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
         });
         await SuperviseAsync(new Supervisor("postgres", StartServer(postgres), postgres.StopAsync, log), postgres, mustStart: true, cancellationToken);
 
-        var services = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString, Secrets);
+        var simulatorDll = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString, Secrets, "").Simulator;
+        var inventory = await CityScale.InventoryAsync(repoRoot, options.DataDirectory, options.Scale, simulatorDll, log, cancellationToken);
+        var services = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString, Secrets, inventory);
         await SuperviseAsync(Service("server", services.Server, services.ServerEnvironment, [], ServerPort), cancellationToken);
         await new DemoAccounts(Secrets, new Uri($"http://127.0.0.1:{ServerPort}/"), log).EnsureAsync(cancellationToken);
         await SuperviseAsync(Service("ingest", services.Ingest, services.IngestEnvironment, [], IngestPort), cancellationToken);

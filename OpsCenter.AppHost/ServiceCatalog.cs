@@ -1,7 +1,7 @@
 namespace OpsCenter.AppHost;
 
 /// <summary>Where our built programs are and the settings each one gets (environment variables override appsettings).</summary>
-internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, string postgresConnectionString, DemoSecrets secrets)
+internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, string postgresConnectionString, DemoSecrets secrets, string inventory)
 {
     private const string Output = "bin/Release/net10.0";
 
@@ -18,7 +18,7 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
         ["fleet", "--host", "127.0.0.1", "--port", $"{LocalDeployment.BrokerPort}", "--inventory", Inventory, "--seed", "42",
          "--credentials", secrets.DeviceSecretsFile];
 
-    private string Inventory => Path.Combine(repoRoot, "config", "demo-city", "inventory.json");
+    private string Inventory => inventory;
 
     public IReadOnlyDictionary<string, string?> ServerEnvironment => new Dictionary<string, string?>(Shared)
     {
