@@ -43,6 +43,19 @@ public sealed class DailyPatternTests
         Assert.Contains(evening, r => r.GetProperty("congested").GetBoolean());
     }
 
+    [Fact]
+    public void A_weekday_morning_builds_queues_at_one_stop_offices_that_drain_by_lunch()
+    {
+        // From opening: the queue needs the morning to build, so the window starts at 07:30.
+        var morning = Telemetry("counter", Monday.AddHours(7.5), TimeSpan.FromHours(3));
+        var peak = morning.Where(r => r.GetProperty("ts").GetDateTimeOffset() >= Monday.AddHours(9.5)).ToList();
+        var lunch = Telemetry("counter", Monday.AddHours(7.5), TimeSpan.FromHours(5.25))
+            .Where(r => r.GetProperty("ts").GetDateTimeOffset() >= Monday.AddHours(12.5)).ToList();
+
+        Assert.True(peak.Max(r => r.GetProperty("waiting").GetInt64()) >= 5, "no office had a queue at the morning peak");
+        Assert.True(Mean(lunch, "waiting") < Mean(peak, "waiting"), "queues did not drain over lunch");
+    }
+
     [Theory]
     [InlineData(0, 9, "open")]      // Monday morning
     [InlineData(0, 12.5, "closed")] // lunch break

@@ -13,6 +13,10 @@ internal sealed class OneStopOfficeDevice : SimulatedDevice
 {
     private const double OnlineCasesPerHour = 1.2;
 
+    // Citizens per staffed counter per hour at the 9 a.m. peak: a little more than a counter serves (~6/h), so a queue
+    // builds through the morning and drains by lunch, as one-stop offices see it.
+    private const double PeakArrivalsPerCounterHour = 7;
+
     private sealed record OpenCase(string Id, DateTimeOffset ResolveAt);
 
     private readonly OfficeQueue _queue;
@@ -46,7 +50,7 @@ internal sealed class OneStopOfficeDevice : SimulatedDevice
         var local = CityTime.ToLocal(to);
         var open = ForceOpen || DailyPattern.IsOfficeOpen(local);
         var staffed = CountersStaffed ?? Math.Max(1, _countersTotal - (Random.Chance(0.3) ? 1 : 0));
-        var arrivalsPerHour = open ? _countersTotal * 4.5 * Math.Max(DailyPattern.OfficeArrivals(local), ForceOpen ? 0.8 : 0) * ArrivalMultiplier : 0;
+        var arrivalsPerHour = open ? _countersTotal * PeakArrivalsPerCounterHour * Math.Max(DailyPattern.OfficeArrivals(local), ForceOpen ? 0.8 : 0) * ArrivalMultiplier : 0;
         // After closing time staff still serve whoever holds a ticket, so the queue empties rather than waiting overnight.
         var counters = open ? staffed : (_queue.Waiting > 0 || _queue.Busy > 0 ? staffed : 0);
 
