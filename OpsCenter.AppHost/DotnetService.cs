@@ -35,8 +35,7 @@ internal sealed class DotnetService(
             WorkingDirectory = Path.GetDirectoryName(assembly),
             Environment = environment,
             LogFile = logFile,
-            // The simulator's once-a-second progress line would drown the console; it stays in the service's log file.
-            OnOutputLine = QuietProgress(log.For(name)),
+            OnOutputLine = log.For(name),
         });
         if (aliveUrl is not null)
         {
@@ -67,10 +66,4 @@ internal sealed class DotnetService(
         var host = Path.Combine(runtime.Parent!.Parent!.Parent!.FullName, "dotnet");
         return File.Exists(host) ? host : MissingPrerequisiteException.RequireOnPath("dotnet", "dotnet-sdk-10.0");
     }
-
-    private static Action<string> QuietProgress(Action<string> write) => line =>
-    {
-        if (!line.Contains("[progress]", StringComparison.Ordinal))
-            write(line);
-    };
 }

@@ -21,13 +21,11 @@ public static class IngestExtensions
     {
         var services = builder.Services;
         services.AddValidatedOptions<IngestOptions>(IngestOptions.Section);
-        services.AddValidatedOptions<InventoryOptions>(InventoryOptions.Section)
-            .Validate(o => File.Exists(o.Path), "Inventory:Path must name an existing inventory JSON file.");
+        services.AddCityInventory();
         services.AddValidatedOptions<MqttConnectionOptions>(MqttConnectionOptions.Section);
         builder.AddTimeSeries();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => CityInventory.Load(sp.GetRequiredService<IOptions<InventoryOptions>>().Value.Path));
         services.AddSingleton(sp => new MessageValidator(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<IngestOptions>>().Value.LateAfterSeconds)));
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<DuplicateFilter>(_ => new DuplicateFilter());
@@ -42,7 +40,7 @@ public static class IngestExtensions
         services.AddHostedService<InfluxStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceMessageConsumer>());
         services.AddHealthChecks()
-            .AddCheck<BrokerHealthCheck>("mqtt")
+            .AddMqttCheck<DeviceMessageConsumer>("device messages")
             .AddCheck<BufferHealthCheck>("buffer");
         return builder;
     }

@@ -1,16 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsCenter.Ingest.Buffering;
-using OpsCenter.Ingest.Mqtt;
 
 namespace OpsCenter.Ingest;
-
-internal sealed class BrokerHealthCheck(DeviceMessageConsumer consumer) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(consumer.IsConnected
-            ? HealthCheckResult.Healthy("connected to the MQTT broker")
-            : HealthCheckResult.Unhealthy("not connected to the MQTT broker"));
-}
 
 internal sealed class BufferHealthCheck(DurableStore store) : IHealthCheck
 {

@@ -50,12 +50,3 @@ public sealed class IngestOptions
     [Range(100, 1_000_000)]
     public int DeadLetterCapacity { get; set; } = 10_000;
 }
-
-/// <summary>Settings section <c>Inventory</c>: the device registry's data file.</summary>
-public sealed class InventoryOptions
-{
-    public const string Section = "Inventory";
-
-    [Required(ErrorMessage = "Inventory:Path is required: the city inventory JSON file (see config/demo-city/inventory.json).")]
-    public string Path { get; set; } = "config/demo-city/inventory.json";
-}

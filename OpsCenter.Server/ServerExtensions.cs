@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsCenter.Contracts.Hubs;
-using OpsCenter.Contracts.Inventory;
 using OpsCenter.Server.Broker;
 using OpsCenter.Server.Hubs;
 using OpsCenter.Server.Live;
@@ -12,13 +9,6 @@ using OpsCenter.ServiceDefaults.Mqtt;
 using OpsCenter.TimeSeries;
 
 namespace OpsCenter.Server;
-
-/// <summary>Settings section <c>Inventory</c>: the city's areas and devices.</summary>
-public sealed class InventoryOptions
-{
-    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Inventory:Path is required (see config/demo-city/inventory.json).")]
-    public string Path { get; set; } = "config/demo-city/inventory.json";
-}
 
 public static class ServerExtensions
 {
@@ -30,12 +20,10 @@ public static class ServerExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddValidatedOptions<BrokerOptions>(BrokerOptions.Section);
         services.AddValidatedOptions<MqttConnectionOptions>(MqttConnectionOptions.Section);
-        services.AddValidatedOptions<InventoryOptions>("Inventory")
-            .Validate(o => File.Exists(o.Path), "Inventory:Path must name an existing inventory JSON file.");
+        services.AddCityInventory();
         builder.AddTimeSeries();
         builder.AddPostgres();
 
-        services.AddSingleton(sp => CityInventory.Load(sp.GetRequiredService<IOptions<InventoryOptions>>().Value.Path));
         services.AddSingleton<EmbeddedBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddSingleton<LiveCityState>();
@@ -43,7 +31,7 @@ public static class ServerExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StoredStreamConsumer>());
         services.AddHostedService<WallBroadcaster>();
         services.AddSignalR();
-        services.AddHealthChecks().AddCheck<LiveStreamHealthCheck>("mqtt");
+        services.AddHealthChecks().AddMqttCheck<StoredStreamConsumer>("following Ingest");
         return builder;
     }
 
@@ -62,12 +50,4 @@ public static class ServerExtensions
         app.MapHub<WallHub>(HubPaths.Wall);
         return app;
     }
-}
-
-internal sealed class LiveStreamHealthCheck(StoredStreamConsumer consumer) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(consumer.IsConnected
-            ? HealthCheckResult.Healthy("following Ingest over MQTT")
-            : HealthCheckResult.Unhealthy("not connected to the MQTT broker"));
 }

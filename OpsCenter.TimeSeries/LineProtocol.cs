@@ -22,13 +22,24 @@ public sealed class LineProtocol
         return this;
     }
 
-    public LineProtocol Field(string key, double value) =>
-        AppendField(key).Append(value.ToString("R", CultureInfo.InvariantCulture)).Return(this);
+    // Numbers are formatted straight into the line (no string per field): this runs for every stored message.
+    public LineProtocol Field(string key, double value)
+    {
+        AppendField(key).Append(CultureInfo.InvariantCulture, $"{value:R}");
+        return this;
+    }
 
-    public LineProtocol Field(string key, long value) =>
-        AppendField(key).Append(value.ToString(CultureInfo.InvariantCulture)).Append('i').Return(this);
+    public LineProtocol Field(string key, long value)
+    {
+        AppendField(key).Append(CultureInfo.InvariantCulture, $"{value}i");
+        return this;
+    }
 
-    public LineProtocol Field(string key, bool value) => AppendField(key).Append(value ? 't' : 'f').Return(this);
+    public LineProtocol Field(string key, bool value)
+    {
+        AppendField(key).Append(value ? 't' : 'f');
+        return this;
+    }
 
     public LineProtocol Field(string key, string value)
     {
@@ -42,8 +53,6 @@ public sealed class LineProtocol
         sb.Append('"');
         return this;
     }
-
-    public bool HasFields => _hasField;
 
     public string Build(long unixNanoseconds) =>
         _line.Append(' ').Append(unixNanoseconds.ToString(CultureInfo.InvariantCulture)).ToString();
@@ -66,9 +75,4 @@ public sealed class LineProtocol
             sb.Append(c is '\n' or '\r' ? ' ' : c);
         }
     }
-}
-
-internal static class StringBuilderReturn
-{
-    public static T Return<T>(this StringBuilder _, T value) => value;
 }

@@ -14,5 +14,5 @@ public sealed class PointWriter(InfluxDBClient client, IOptions<InfluxOptions> o
     private readonly InfluxOptions _options = options.Value;
 
     public Task WriteAsync(IEnumerable<string> lines, CancellationToken cancellationToken) =>
-        _writeApi.WriteRecordsAsync(lines.ToList(), WritePrecision.Ns, _options.EffectiveBucket, _options.Org ?? "-", cancellationToken);
+        _writeApi.WriteRecordsAsync(lines, WritePrecision.Ns, _options.EffectiveBucket, _options.Org ?? "-", cancellationToken);
 }

@@ -37,8 +37,6 @@ public sealed partial class DurableStore : IDisposable
             LogBufferFound(_buffer.Bytes);
     }
 
-    public bool InfluxReachable => _influxUp;
-
     public long BufferedBytes => _buffer.Bytes;
 
     /// <summary>Returns once the batch is durable. Never drops it: with InfluxDB down and the buffer full, it waits.</summary>

@@ -15,8 +15,6 @@ public sealed class DeadLetterStore(IOptions<IngestOptions> options)
     private readonly Lock _gate = new();
     private long _nextId;
 
-    public long TotalRecorded => Interlocked.Read(ref _nextId);
-
     /// <param name="totalLength">The payload's full length when <paramref name="payload"/> is only its beginning.</param>
     public void Add(DateTimeOffset at, string topic, string? deviceId, string reason, string detail, ReadOnlySpan<byte> payload, int? totalLength = null)
     {

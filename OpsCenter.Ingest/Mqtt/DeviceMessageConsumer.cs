@@ -24,9 +24,10 @@ public sealed partial class DeviceMessageConsumer(
     IOptions<MqttConnectionOptions> mqttOptions,
     IOptions<IngestOptions> ingestOptions,
     TimeProvider clock,
-    ILogger<DeviceMessageConsumer> logger) : BackgroundService
+    ILogger<DeviceMessageConsumer> logger) : BackgroundService, IMqttConnected
 {
     private const int MaxPayloadKept = 64 * 1024;
+    private const uint SessionExpirySeconds = 24 * 3600;
     private readonly IngestOptions _options = ingestOptions.Value;
     private readonly Channel<IncomingMessage> _inbox = Channel.CreateBounded<IncomingMessage>(
         new BoundedChannelOptions(ingestOptions.Value.BatchSize * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -42,7 +43,7 @@ public sealed partial class DeviceMessageConsumer(
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
 
         var processing = Task.Run(() => ProcessLoopAsync(stoppingToken), stoppingToken);
-        await KeepConnectedAsync(client, stoppingToken);
+        await MqttReconnectLoop.RunAsync(client, SessionOptions(), (result, ct) => SubscribeAsync(client, result, ct), logger, clock, stoppingToken);
         _inbox.Writer.TryComplete();
         try
         {
@@ -64,40 +65,22 @@ public sealed partial class DeviceMessageConsumer(
         await _inbox.Writer.WriteAsync(incoming, stoppingToken);
     }
 
-    private async Task KeepConnectedAsync(IMqttClient client, CancellationToken stoppingToken)
+    /// <summary>
+    /// A persistent MQTT 5 session (clean start off) so the broker keeps QoS 1 messages for us while we are down; a
+    /// large receive maximum because acknowledging waits for a whole batch to be durable.
+    /// </summary>
+    private MqttClientOptions SessionOptions() => mqttOptions.Value.ClientOptions()
+        .WithCleanStart(false)
+        .WithSessionExpiryInterval(SessionExpirySeconds)
+        .WithReceiveMaximum(ushort.MaxValue)
+        .Build();
+
+    private async Task SubscribeAsync(IMqttClient client, MqttClientConnectResult result, CancellationToken stoppingToken)
     {
-        var options = MqttClientConnector.Options(mqttOptions.Value);
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (!client.IsConnected)
-            {
-                try
-                {
-                    var result = await client.ConnectAsync(options, stoppingToken);
-                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                        .WithTopicFilter(f => f.WithTopic(SubscriptionFilter()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
-                        .Build(), stoppingToken);
-                    LogConnected(mqttOptions.Value.Host, mqttOptions.Value.Port, SubscriptionFilter(), result.IsSessionPresent);
-                    delay = TimeSpan.FromMilliseconds(250);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogConnectFailed(mqttOptions.Value.Host, mqttOptions.Value.Port, ex.Message, delay.TotalSeconds);
-                    delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 10));
-                }
-            }
-            try
-            {
-                await Task.Delay(delay, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-        if (client.IsConnected)
-            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(SubscriptionFilter()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build(), stoppingToken);
+        LogConnected(mqttOptions.Value.Host, mqttOptions.Value.Port, SubscriptionFilter(), result.IsSessionPresent);
     }
 
     private string SubscriptionFilter() =>
@@ -207,8 +190,6 @@ public sealed partial class DeviceMessageConsumer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}, subscribed to {Filter} (session present: {SessionPresent})")]
     private partial void LogConnected(string host, int port, string filter, bool sessionPresent);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot connect to MQTT broker {Host}:{Port}: {Error}; retrying in {DelaySeconds} s")]
-    private partial void LogConnectFailed(string host, int port, string error, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledgement failed ({Error}); the broker will redeliver and duplicates will be dropped")]
     private partial void LogAckFailed(string error);

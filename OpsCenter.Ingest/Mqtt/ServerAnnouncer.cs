@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.ServiceDefaults.Mqtt;
@@ -16,23 +15,19 @@ namespace OpsCenter.Ingest.Mqtt;
 /// </summary>
 public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqttOptions, TimeProvider clock, ILogger<ServerAnnouncer> logger) : BackgroundService
 {
-    // A few batches (each up to ~1.5 MB of JSON): if the Server side falls behind, the oldest announcements give way
-    // rather than the memory — the data itself is already stored, only a live count would miss them.
-    private readonly Channel<MqttApplicationMessage> _stored = Channel.CreateBounded<MqttApplicationMessage>(
+    // A few batches: if the Server side falls behind, the oldest announcements give way rather than the memory — the
+    // data itself is already stored, only a live count would miss them.
+    private readonly Channel<IReadOnlyList<StoredReading>> _stored = Channel.CreateBounded<IReadOnlyList<StoredReading>>(
         new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
 
     // Liveness changes are small and each one matters (a missed "offline" is a wrong wall): never dropped.
-    private readonly Channel<MqttApplicationMessage> _liveness = Channel.CreateUnbounded<MqttApplicationMessage>(
-        new UnboundedChannelOptions());
+    private readonly Channel<DeviceLivenessChanged> _liveness = Channel.CreateUnbounded<DeviceLivenessChanged>();
 
+    /// <summary>Queues a batch for the Server; serializing happens on the announcer's task, off the ingest pipeline.</summary>
     public void Stored(IReadOnlyList<StoredReading> stored)
     {
-        foreach (var group in stored.GroupBy(r => r.Kind))
-        {
-            var payload = JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), IngestionJsonContext.Default.StoredBatch);
-            _stored.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
-                .WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        }
+        if (stored.Count > 0)
+            _stored.Writer.TryWrite(stored);
     }
 
     public void Liveness(IEnumerable<DeviceLivenessChanged> transitions)
@@ -40,30 +35,36 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
         foreach (var change in transitions)
         {
             LogTransition(change.DeviceId, change.State, change.Reason);
-            // Retained, so a Server that starts later learns every device's current state at once.
-            _liveness.Writer.TryWrite(new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Liveness(change.DeviceId))
-                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, IngestionJsonContext.Default.DeviceLivenessChanged))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build());
+            _liveness.Writer.TryWrite(change);
         }
     }
+
+    private static IEnumerable<MqttApplicationMessage> Messages(IReadOnlyList<StoredReading> stored) =>
+        stored.GroupBy(r => r.Kind).Select(group => new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
+            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), IngestionJsonContext.Default.StoredBatch))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+    // Retained, so a Server that starts later learns every device's current state at once.
+    private static MqttApplicationMessage Message(DeviceLivenessChanged change) =>
+        new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Liveness(change.DeviceId))
+            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, IngestionJsonContext.Default.DeviceLivenessChanged))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        var mqtt = mqttOptions.Value;
-        var builder = new MqttClientOptionsBuilder().WithTcpServer(mqtt.Host, mqtt.Port).WithClientId($"{mqtt.ClientId}-announce")
-            .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).WithKeepAlivePeriod(TimeSpan.FromSeconds(mqtt.KeepAliveSeconds));
-        if (!string.IsNullOrEmpty(mqtt.Username))
-            builder.WithCredentials(mqtt.Username, mqtt.Password);
-        var options = builder.Build();
+        var options = mqttOptions.Value.ClientOptions("-announce").WithCleanStart(true).Build();
 
         while (await WaitForAnyAsync(stoppingToken))
         {
             // Liveness first: it is what the wall's availability figures rest on.
             while (_liveness.Reader.TryRead(out var change))
-                await PublishAsync(client, options, change, stoppingToken);
+                await PublishAsync(client, options, Message(change), stoppingToken);
             if (_stored.Reader.TryRead(out var batch))
-                await PublishAsync(client, options, batch, stoppingToken);
+            {
+                foreach (var message in Messages(batch))
+                    await PublishAsync(client, options, message, stoppingToken);
+            }
         }
     }
 

@@ -11,6 +11,9 @@ public sealed class BadInputThrottle(int rejectsPerSecond, TimeProvider clock)
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly double _capacity = Math.Max(1, rejectsPerSecond * 2);
 
+    /// <summary>False until the first rejection: until then no device can be throttled.</summary>
+    public bool IsActive => !_buckets.IsEmpty;
+
     /// <summary>True when this device's recent rejections exceeded its budget.</summary>
     public bool IsThrottled(string deviceKey)
     {

@@ -10,7 +10,7 @@ using OpsCenter.Ingest.Validation;
 namespace OpsCenter.Ingest.Pipeline;
 
 /// <summary>What one batch produced: readings made durable, and liveness transitions to announce.</summary>
-public sealed record BatchOutcome(IReadOnlyList<StoredReading> Stored, IReadOnlyList<DeviceLivenessChanged> Transitions, int Rejected, int Duplicates);
+public sealed record BatchOutcome(IReadOnlyList<StoredReading> Stored, IReadOnlyList<DeviceLivenessChanged> Transitions);
 
 /// <summary>
 /// validate → registry → de-duplicate → map → durable (InfluxDB or disk). Rejected messages go to the dead-letter store
@@ -35,15 +35,13 @@ public sealed class IngestPipeline(
         var lines = new List<string>(batch.Count);
         var stored = new List<StoredReading>(batch.Count);
         var transitions = new List<DeviceLivenessChanged>();
-        int rejected = 0, repeats = 0;
 
         foreach (var message in batch)
         {
-            var deviceKey = DeviceKeyOf(message.Topic);
-            if (_throttle.IsThrottled(deviceKey))
+            // Only once some device misbehaved is there anything to look up: the common case costs nothing.
+            if (_throttle.IsActive && DeviceKeyOf(message.Topic) is var throttledKey && _throttle.IsThrottled(throttledKey))
             {
-                metrics.Rejected("throttled", deviceKey);
-                rejected++;
+                metrics.Rejected("throttled", throttledKey);
                 continue;
             }
 
@@ -53,8 +51,7 @@ public sealed class IngestPipeline(
                 : validator.Validate(message.Topic, payload, message.ReceivedAt);
             if (!result.IsValid)
             {
-                Reject(message, result.Topic?.DeviceId, result.Reason.ToWire(), result.Detail, deviceKey);
-                rejected++;
+                Reject(message, result.Topic?.DeviceId, result.Reason.ToWire(), result.Detail);
                 continue;
             }
 
@@ -62,15 +59,13 @@ public sealed class IngestPipeline(
             var device = registry.Resolve(reading.DeviceId, reading.Kind);
             if (device is null)
             {
-                Reject(message, reading.DeviceId, RejectReason.UnknownDevice.ToWire(), $"device '{reading.DeviceId}' is not registered as a {reading.Kind}", deviceKey);
-                rejected++;
+                Reject(message, reading.DeviceId, RejectReason.UnknownDevice.ToWire(), $"device '{reading.DeviceId}' is not registered as a {reading.Kind}");
                 continue;
             }
 
             if (!duplicates.TryAdd(reading.DeviceId, reading.Seq, reading.Ts))
             {
                 metrics.Duplicate();
-                repeats++;
                 continue;
             }
 
@@ -83,14 +78,15 @@ public sealed class IngestPipeline(
         await store.StoreAsync(lines, cancellationToken);
         foreach (var message in batch)
             metrics.DurableAfter(clock.GetElapsedTime(message.ReceivedTimestamp));
-        return new BatchOutcome(stored, transitions, rejected, repeats);
+        return new BatchOutcome(stored, transitions);
     }
 
     /// <summary>Moves buffered batches to InfluxDB when it answers again.</summary>
     public Task ReplayBufferAsync(CancellationToken cancellationToken) => store.ReplayAsync(cancellationToken);
 
-    private void Reject(IncomingMessage message, string? deviceId, string reason, string detail, string deviceKey)
+    private void Reject(IncomingMessage message, string? deviceId, string reason, string detail)
     {
+        var deviceKey = DeviceKeyOf(message.Topic);
         metrics.Rejected(reason, deviceId ?? deviceKey);
         deadLetters.Add(message.ReceivedAt, message.Topic, deviceId, reason, detail, message.Payload.AsSpan(0, Math.Min(message.Payload.Length, DeadLetterStore.PrefixBytes)), message.PayloadLength);
         _throttle.RecordRejection(deviceKey);

@@ -23,11 +23,7 @@ public sealed class DeviceRegistry
 
     public bool AutoRegister { get; }
 
-    public int Count => _devices.Count;
-
     public IEnumerable<DeviceRecord> All => _devices.Values;
-
-    public IReadOnlyCollection<Area> Areas => _areas.Values;
 
     public bool TryGet(string deviceId, out DeviceRecord device) => _devices.TryGetValue(deviceId, out device!);
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.ServiceDefaults.Mqtt;
@@ -17,7 +16,8 @@ namespace OpsCenter.Server.Live;
 public sealed partial class StoredStreamConsumer(
     LiveCityState state,
     IOptions<MqttConnectionOptions> mqttOptions,
-    ILogger<StoredStreamConsumer> logger) : BackgroundService
+    TimeProvider clock,
+    ILogger<StoredStreamConsumer> logger) : BackgroundService, IMqttConnected
 {
     private IMqttClient? _client;
 
@@ -34,46 +34,14 @@ public sealed partial class StoredStreamConsumer(
         };
 
         var mqtt = mqttOptions.Value;
-        var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(mqtt.Host, mqtt.Port)
-            .WithClientId($"{mqtt.ClientId}-live")
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCleanStart(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(mqtt.KeepAliveSeconds));
-        if (!string.IsNullOrEmpty(mqtt.Username))
-            builder.WithCredentials(mqtt.Username, mqtt.Password);
-        var options = builder.Build();
-
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (!stoppingToken.IsCancellationRequested)
+        await MqttReconnectLoop.RunAsync(client, mqtt.ClientOptions("-live").WithCleanStart(true).Build(), async (_, ct) =>
         {
-            if (!client.IsConnected)
-            {
-                try
-                {
-                    await client.ConnectAsync(options, stoppingToken);
-                    await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                        .WithTopicFilter(f => f.WithTopic(InternalTopics.StoredFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
-                        .WithTopicFilter(f => f.WithTopic(InternalTopics.LivenessFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
-                        .Build(), stoppingToken);
-                    LogConnected(mqtt.Host, mqtt.Port);
-                    delay = TimeSpan.FromMilliseconds(250);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogConnectFailed(mqtt.Host, mqtt.Port, ex.Message);
-                    delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 10));
-                }
-            }
-            try
-            {
-                await Task.Delay(delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+            await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic(InternalTopics.StoredFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                .WithTopicFilter(f => f.WithTopic(InternalTopics.LivenessFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                .Build(), ct);
+            LogConnected(mqtt.Host, mqtt.Port);
+        }, logger, clock, stoppingToken);
     }
 
     internal void Handle(string topic, byte[] payload)
@@ -102,8 +70,6 @@ public sealed partial class StoredStreamConsumer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Live views following Ingest on {Host}:{Port}")]
     private partial void LogConnected(string host, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach MQTT broker {Host}:{Port} for live views: {Error}")]
-    private partial void LogConnectFailed(string host, int port, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an unreadable internal message on {Topic}: {Error}")]
     private partial void LogBadInternalMessage(string topic, string error);

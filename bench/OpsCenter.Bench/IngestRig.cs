@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.LocalServices;
@@ -50,6 +51,20 @@ public sealed class IngestRig : IAsyncDisposable
     {
         var series = await Reader.SeriesAsync("SELECT count(seq) FROM traffic_telemetry");
         return series.Count == 0 ? 0 : series[0].Values[0][1].GetInt64();
+    }
+
+    /// <summary>
+    /// Waits until InfluxDB holds <paramref name="count"/> points (or the timeout passes) and returns how many it holds.
+    /// InfluxDB announces nothing, so this polls; the 20 ms interval is the resolution of the throughput figure.
+    /// </summary>
+    public async Task<long> WaitUntilStoredAsync(long count, TimeSpan timeout)
+    {
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        long stored;
+        while ((stored = await StoredAsync()) < count && Stopwatch.GetTimestamp() < deadline)
+            await poll.WaitForNextTickAsync();
+        return stored;
     }
 
     /// <summary>Resident memory of the Ingest process, from /proc (kB → MB).</summary>

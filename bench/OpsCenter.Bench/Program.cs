@@ -56,9 +56,7 @@ if (mode is "memory" or "all")
     var idle = rig.ResidentMegabytes();
     var publisher = new LoadPublisher(broker.Port, rig.Detectors);
     await publisher.RunAsync(devices * 3); // every device reports three times
-    var deadline = DateTime.UtcNow.AddMinutes(5);
-    while (await rig.StoredAsync() < devices * 3 && DateTime.UtcNow < deadline)
-        await Task.Delay(100);
+    await rig.WaitUntilStoredAsync(devices * 3, TimeSpan.FromMinutes(5));
     var rss = rig.ResidentMegabytes();
     report.Add($"memory: Ingest RSS with {devices:N0} registered devices, all reporting: {rss:N0} MB (after start-up {idle:N0} MB; target ≤ 300 MB: {(rss <= 300 ? "met" : "MISSED")})");
 }

@@ -22,7 +22,4 @@ public static class DeviceJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
-
-    public static byte[] Serialize<T>(T message) where T : DeviceMessage =>
-        JsonSerializer.SerializeToUtf8Bytes(message, Options);
 }

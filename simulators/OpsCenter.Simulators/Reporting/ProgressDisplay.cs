@@ -2,7 +2,8 @@ namespace OpsCenter.Simulators.Reporting;
 
 /// <summary>
 /// A one-line status to stderr every few seconds, so stdout stays clean for the final summary
-/// (and for piping into other tools).
+/// (and for piping into other tools). When stderr is not a terminal (a log file, the run command's console) a line a
+/// minute is enough.
 /// </summary>
 internal sealed class ProgressDisplay : IAsyncDisposable
 {
@@ -14,7 +15,7 @@ internal sealed class ProgressDisplay : IAsyncDisposable
         var writer = output ?? Console.Error;
         _loop = Task.Run(async () =>
         {
-            using var timer = new PeriodicTimer(every ?? TimeSpan.FromSeconds(2));
+            using var timer = new PeriodicTimer(every ?? (Console.IsErrorRedirected ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(2)));
             try
             {
                 while (await timer.WaitForNextTickAsync(_stop.Token))
