@@ -16,18 +16,19 @@ namespace OpsCenter.Ingest.Mqtt;
 public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqttOptions, TimeProvider clock, ILogger<ServerAnnouncer> logger) : BackgroundService
 {
     // A few batches: if the Server side falls behind, the oldest announcements give way rather than the memory — the
-    // data itself is already stored, only a live count would miss them.
-    private readonly Channel<IReadOnlyList<StoredReading>> _stored = Channel.CreateBounded<IReadOnlyList<StoredReading>>(
+    // data itself is already stored, only a live count would miss them. Batches wait as JSON, not as reading objects:
+    // serializing on the pipeline costs a little CPU there, but holding the objects cost ~50-100 MB of resident memory
+    // at 50,000 devices (measured in bench/).
+    private readonly Channel<MqttApplicationMessage> _stored = Channel.CreateBounded<MqttApplicationMessage>(
         new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
 
     // Liveness changes are small and each one matters (a missed "offline" is a wrong wall): never dropped.
     private readonly Channel<DeviceLivenessChanged> _liveness = Channel.CreateUnbounded<DeviceLivenessChanged>();
 
-    /// <summary>Queues a batch for the Server; serializing happens on the announcer's task, off the ingest pipeline.</summary>
     public void Stored(IReadOnlyList<StoredReading> stored)
     {
-        if (stored.Count > 0)
-            _stored.Writer.TryWrite(stored);
+        foreach (var message in Messages(stored))
+            _stored.Writer.TryWrite(message);
     }
 
     public void Liveness(IEnumerable<DeviceLivenessChanged> transitions)
@@ -61,10 +62,7 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             while (_liveness.Reader.TryRead(out var change))
                 await PublishAsync(client, options, Message(change), stoppingToken);
             if (_stored.Reader.TryRead(out var batch))
-            {
-                foreach (var message in Messages(batch))
-                    await PublishAsync(client, options, message, stoppingToken);
-            }
+                await PublishAsync(client, options, batch, stoppingToken);
         }
     }
 
