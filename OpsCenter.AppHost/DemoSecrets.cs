@@ -5,11 +5,13 @@ namespace OpsCenter.AppHost;
 
 /// <summary>
 /// The demo's secrets, made once per data folder and kept there (0600): the first admin's password, and the device and
-/// service MQTT secrets the Server issues at its first start. Nothing is fixed in code or docs.
+/// service MQTT secrets the broker issues at its first start. Nothing is fixed in code or docs.
 /// </summary>
 internal sealed class DemoSecrets(string dataDirectory)
 {
     public const string AdminUsername = "admin";
+    public const string IngestMqttUsername = "opscenter-ingest";
+    public const string ServerMqttUsername = "opscenter-server";
 
     public string CredentialsDirectory => Path.Combine(dataDirectory, "credentials");
     public string KeyRingDirectory => Path.Combine(dataDirectory, "keys");
@@ -23,14 +25,15 @@ internal sealed class DemoSecrets(string dataDirectory)
 
     public string AdminPassword() => ReadOrCreate(AdminPasswordFile);
 
-    /// <summary>The Ingest's broker password, issued by the Server at its first start.</summary>
-    public string IngestMqttPassword()
+    /// <summary>A service's broker password, issued by the broker at its first start.</summary>
+    public string ServiceMqttPassword(string username)
     {
         if (!File.Exists(ServiceSecretsFile))
-            throw new InvalidOperationException($"{ServiceSecretsFile} is missing: the Server issues it at start-up.");
+            throw new InvalidOperationException($"{ServiceSecretsFile} is missing: the broker issues it at start-up.");
         using var document = JsonDocument.Parse(File.ReadAllText(ServiceSecretsFile));
-        return document.RootElement.GetProperty("opscenter-ingest").GetString()
-            ?? throw new InvalidOperationException($"{ServiceSecretsFile} has no 'opscenter-ingest' secret.");
+        return document.RootElement.TryGetProperty(username, out var secret) && secret.GetString() is { } value
+            ? value
+            : throw new InvalidOperationException($"{ServiceSecretsFile} has no '{username}' secret.");
     }
 
     public static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');

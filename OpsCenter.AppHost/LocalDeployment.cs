@@ -3,8 +3,8 @@ using OpsCenter.LocalServices;
 namespace OpsCenter.AppHost;
 
 /// <summary>
-/// Everything the run command starts, in dependency order: InfluxDB, PostgreSQL, Server (which hosts the MQTT broker),
-/// Ingest, the simulator. Disposing stops them in reverse order.
+/// Everything the run command starts, in dependency order: InfluxDB, PostgreSQL, the MQTT broker, the
+/// Server, Ingest, the simulator. Disposing stops them in reverse order.
 /// </summary>
 internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, ConsoleLog log) : IAsyncDisposable
 {
@@ -13,6 +13,7 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
     public const int ServerPort = 5080;
     public const int IngestPort = 5081;
     public const int BrokerPort = 1883;
+    public const int BrokerHttpPort = 5082;
 
     private readonly Stack<IAsyncDisposable> _started = new();
 
@@ -41,6 +42,7 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
         var simulatorDll = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString, Secrets, "").Simulator;
         var inventory = await CityScale.InventoryAsync(repoRoot, options.DataDirectory, options.Scale, simulatorDll, log, cancellationToken);
         var services = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString, Secrets, inventory);
+        await SuperviseAsync(Service("broker", services.Broker, services.BrokerEnvironment, [], BrokerHttpPort), cancellationToken);
         await SuperviseAsync(Service("server", services.Server, services.ServerEnvironment, [], ServerPort), cancellationToken);
         await new DemoAccounts(Secrets, new Uri($"http://127.0.0.1:{ServerPort}/"), log).EnsureAsync(cancellationToken);
         await SuperviseAsync(Service("ingest", services.Ingest, services.IngestEnvironment, [], IngestPort), cancellationToken);
@@ -104,7 +106,7 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
     private static async Task RequireFreePortsAsync(CancellationToken cancellationToken)
     {
         foreach (var (port, what) in new[] { (InfluxPort, "InfluxDB"), (PostgresPort, "PostgreSQL"), (ServerPort, "Server"),
-                     (IngestPort, "Ingest"), (BrokerPort, "the MQTT broker") })
+                     (IngestPort, "Ingest"), (BrokerPort, "the MQTT broker"), (BrokerHttpPort, "the broker's health endpoint") })
         {
             if (await FreePort.AcceptsConnectionsAsync(port, cancellationToken))
             {

@@ -9,6 +9,8 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
 
     public string Ingest => Path.Combine(repoRoot, "OpsCenter.Ingest", Output, "OpsCenter.Ingest.dll");
 
+    public string Broker => Path.Combine(repoRoot, "OpsCenter.Broker", Output, "OpsCenter.Broker.dll");
+
     public string Simulator => SimulatorAssembly(repoRoot);
 
     public static string SimulatorAssembly(string repoRoot) => Path.Combine(repoRoot, "simulators", "OpsCenter.Simulators", Output, "opscenter-sim.dll");
@@ -20,19 +22,28 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
 
     private string Inventory => inventory;
 
-    public IReadOnlyDictionary<string, string?> ServerEnvironment => new Dictionary<string, string?>(Shared)
+    /// <summary>The MQTT broker in its own process, so that restarting the web Server disconnects no device.</summary>
+    public IReadOnlyDictionary<string, string?> BrokerEnvironment => new Dictionary<string, string?>(Shared)
     {
-        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LocalDeployment.ServerPort}",
-        // The Server hosts the MQTT broker, so the simulator and Ingest need it up first.
-        ["Broker__Embedded"] = "true",
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LocalDeployment.BrokerHttpPort}",
         ["Broker__Port"] = $"{LocalDeployment.BrokerPort}",
-        ["ConnectionStrings__Postgres"] = postgresConnectionString,
-        // Every device signs in with its own secret; the Server issues missing ones at start-up into the data folder.
+        // Retained device status and liveness survive a broker restart.
+        ["Broker__DataPath"] = Path.Combine(dataDirectory, "broker"),
+        // Every device signs in with its own secret; the broker issues missing ones at start-up into the data folder.
         ["Broker__RequireDeviceCredentials"] = "true",
         ["Broker__CredentialsDirectory"] = secrets.CredentialsDirectory,
         ["Broker__IssueMissingCredentials"] = "true",
         // Demo only: lets the simulator's scenarios, load and backfill publish for many devices over shared connections.
         ["Broker__SimulatorAccount"] = "true",
+    };
+
+    public IReadOnlyDictionary<string, string?> ServerEnvironment => new Dictionary<string, string?>(Shared)
+    {
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LocalDeployment.ServerPort}",
+        ["ConnectionStrings__Postgres"] = postgresConnectionString,
+        // Read when the Server starts, after the broker has issued the service secrets.
+        ["Mqtt__Username"] = DemoSecrets.ServerMqttUsername,
+        ["Mqtt__Password"] = secrets.ServiceMqttPassword(DemoSecrets.ServerMqttUsername),
         ["Security__BootstrapAdmin__Username"] = DemoSecrets.AdminUsername,
         ["Security__BootstrapAdmin__Password"] = secrets.AdminPassword(),
         ["Security__KeyRingPath"] = secrets.KeyRingDirectory,
@@ -43,9 +54,9 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LocalDeployment.IngestPort}",
         ["Mqtt__ClientId"] = "opscenter-ingest-1",
         ["Ingest__DataPath"] = Path.Combine(dataDirectory, "ingest"),
-        // Read when Ingest starts, after the Server has issued the service secrets.
-        ["Mqtt__Username"] = "opscenter-ingest",
-        ["Mqtt__Password"] = secrets.IngestMqttPassword(),
+        // Read when Ingest starts, after the broker has issued the service secrets.
+        ["Mqtt__Username"] = DemoSecrets.IngestMqttUsername,
+        ["Mqtt__Password"] = secrets.ServiceMqttPassword(DemoSecrets.IngestMqttUsername),
         ["Security__KeyRingPath"] = secrets.KeyRingDirectory,
     };
 

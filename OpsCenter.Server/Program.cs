@@ -1,28 +1,25 @@
 using OpsCenter.Server;
-using OpsCenter.Server.Reports;
+using OpsCenter.Server.CitizenReports;
 using OpsCenter.Server.Security;
-using OpsCenter.Server.Security.Devices;
+using OpsCenter.Server.Wall;
 using OpsCenter.Server.WebPages;
 using OpsCenter.ServiceDefaults;
 
-if (CredentialsCommand.Handles(args))
-    return await CredentialsCommand.RunAsync(args, Console.Out);
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddOpsCenterServer();
-builder.AddOpsCenterSecurity();
+builder.AddServerFoundation();
+builder.AddSecurity();
+builder.AddWall();
 builder.AddCitizenReports();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
-app.UseOpsCenterSecurity();
+app.UseSecurity();
 app.MapDefaultEndpoints();
 app.MapSecurityApi();
-app.MapReportsApi();
+app.MapCitizenReportsApi();
 app.MapWebPages();
-app.MapOpsCenterHubs();
+app.MapWall();
 await app.RunAsync();
-return 0;
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using OpsCenter.Contracts.Security;
 using OpsCenter.Ingest.DeadLetters;
 using OpsCenter.Ingest.Security;
 using OpsCenter.Ingest.Telemetry;
@@ -9,7 +10,7 @@ public static class DeadLetterApi
     /// <summary>Rejected messages, newest first, and rejection totals per reason and device.</summary>
     public static IEndpointRouteBuilder MapDeadLetterApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/dead-letters").RequireRoles(IngestSecurity.Operator, IngestSecurity.Admin);
+        var api = app.MapGroup("/api/dead-letters").RequireRoles(Roles.Operator, Roles.Admin);
         api.MapGet("/", (DeadLetterStore store, string? reason, string? deviceId, string? topicPrefix, int? limit) =>
             TypedResults.Ok(store.List(reason, deviceId, topicPrefix, Math.Clamp(limit ?? 100, 1, 1000))));
         api.MapGet("/totals", (IngestMetrics metrics, int? limit) =>

@@ -1,3 +1,4 @@
+using OpsCenter.Contracts.Security;
 using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Ingest.Liveness;
@@ -21,11 +22,11 @@ public static class DeviceApi
                 .Select(d => View(d, liveness))
                 .Where(v => state is null || v.State == state)
                 .OrderBy(v => v.Device.Id, StringComparer.Ordinal)))
-            .RequireRoles(IngestSecurity.Operator, IngestSecurity.Leader, IngestSecurity.Admin);
+            .RequireRoles(Roles.Operator, Roles.Leader, Roles.Admin);
 
         api.MapGet("/{id}", IResult (string id, DeviceRegistry registry, LivenessTracker liveness) =>
             registry.TryGet(id, out var device) ? TypedResults.Ok(View(device, liveness)) : TypedResults.NotFound())
-            .RequireRoles(IngestSecurity.Operator, IngestSecurity.Leader, IngestSecurity.Admin);
+            .RequireRoles(Roles.Operator, Roles.Leader, Roles.Admin);
 
         api.MapPut("/{id}", IResult (string id, DeviceRecord device, DeviceRegistry registry) =>
         {
@@ -38,7 +39,7 @@ public static class DeviceApi
             return registry.Upsert(device)
                 ? TypedResults.Ok(device)
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["areaId"] = [$"unknown area '{device.AreaId}'"] });
-        }).RequireRoles(IngestSecurity.Admin);
+        }).RequireRoles(Roles.Admin);
         return app;
     }
 

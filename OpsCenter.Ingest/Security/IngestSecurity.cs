@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
+using OpsCenter.Contracts.Security;
+using OpsCenter.ServiceDefaults.Security;
 
 namespace OpsCenter.Ingest.Security;
 
@@ -12,16 +13,11 @@ namespace OpsCenter.Ingest.Security;
 /// </summary>
 public static class IngestSecurity
 {
-    public const string Operator = "operator";
-    public const string Leader = "leader";
-    public const string Admin = "admin";
     private static readonly string[] OpenPaths = ["/health", "/alive"];
 
     public static IHostApplicationBuilder AddIngestSecurity(this IHostApplicationBuilder builder)
     {
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("OpsCenter");
-        if (builder.Configuration["Security:KeyRingPath"] is { Length: > 0 } keyRing)
-            dataProtection.PersistKeysToFileSystem(Directory.CreateDirectory(keyRing));
+        builder.Services.AddSharedKeyRing(builder.Configuration);
         builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken();
         builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder()
             .RequireAssertion(context =>
@@ -29,7 +25,7 @@ public static class IngestSecurity
                 var path = (context.Resource as HttpContext)?.Request.Path ?? PathString.Empty;
                 if (OpenPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
                     return true;
-                return path.StartsWithSegments("/metrics") ? context.User.IsInRole(Admin) : context.User.Identity?.IsAuthenticated == true;
+                return path.StartsWithSegments("/metrics") ? context.User.IsInRole(Roles.Admin) : context.User.Identity?.IsAuthenticated == true;
             }).Build());
         return builder;
     }

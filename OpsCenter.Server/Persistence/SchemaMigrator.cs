@@ -4,13 +4,14 @@ namespace OpsCenter.Server.Persistence;
 
 /// <summary>
 /// Applies the embedded <c>Migrations/NNNN_name.sql</c> scripts not yet applied, in order, each in its own transaction,
-/// under an advisory lock so that two Servers starting together do not race.
+/// under an advisory lock so that two Servers starting together do not race. Runs in the hosts's "starting" phase,
+/// before any hosted service's <c>StartAsync</c>, so features need not be registered after it.
 /// </summary>
-public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger) : IHostedService
+public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger) : IHostedLifecycleService
 {
     private const long LockKey = 0x0C5_C317E4;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenWithRetryAsync(cancellationToken);
         await Execute(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
@@ -47,7 +48,11 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>PostgreSQL may still be starting when we do; give it half a minute before failing with a clear message.</summary>
     private async Task<NpgsqlConnection> OpenWithRetryAsync(CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
+using OpsCenter.ServiceDefaults.Security;
 
 namespace OpsCenter.Server.Security;
 
@@ -18,11 +18,9 @@ internal static class AuthenticationSetup
     public const string CookieName = "opscenter.session";
     public const string DisplayNameClaim = "display_name";
 
-    public static void AddOpsCenterAuthentication(this IServiceCollection services, SecurityOptions settings)
+    public static void AddOpsCenterAuthentication(this IServiceCollection services, SecurityOptions settings, IConfiguration configuration)
     {
-        var dataProtection = services.AddDataProtection().SetApplicationName("OpsCenter");
-        if (!string.IsNullOrWhiteSpace(settings.KeyRingPath))
-            dataProtection.PersistKeysToFileSystem(Directory.CreateDirectory(settings.KeyRingPath));
+        services.AddSharedKeyRing(configuration);
 
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "cookie, bearer token or service key", o => o.ForwardDefaultSelector = SchemeFor)

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace OpsCenter.Server.Security;
 
 /// <summary>
-/// Creates the first administrator from configuration when none exists, after the schema migrations ran (hosted
-/// services start in registration order). There is no built-in password: without configuration nobody can sign in,
+/// Creates the first administrator from configuration when none exists, after the schema migrations ran (they run in
+/// the host's starting phase, before any <c>StartAsync</c>). There is no built-in password: without configuration nobody can sign in,
 /// and the log says how to fix that.
 /// </summary>
 public sealed partial class BootstrapAdmin(

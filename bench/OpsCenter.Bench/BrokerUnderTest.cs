@@ -19,7 +19,7 @@ public sealed class BrokerUnderTest : IAsyncDisposable
         if (kind == "embedded")
         {
             broker.Port = FreePort.Next();
-            // The same settings as OpsCenter.Server's EmbeddedBroker.
+            // The same settings as OpsCenter.Broker's EmbeddedBroker.
             var options = new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
                 .WithDefaultEndpointPort(broker.Port).WithPersistentSessions().WithMaxPendingMessagesPerClient(1_000_000).Build();
             broker._embedded = new MqttServerFactory().CreateMqttServer(options);

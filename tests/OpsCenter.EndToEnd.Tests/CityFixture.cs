@@ -7,8 +7,8 @@ using OpsCenter.Tests.Shared;
 namespace OpsCenter.EndToEnd.Tests;
 
 /// <summary>
-/// The whole system on loopback: real influxd and PostgreSQL, the Server (hosting the embedded MQTT broker) and Ingest
-/// as processes from their build output, all on free ports with throw-away folders.
+/// The whole system on loopback: real influxd and PostgreSQL, the MQTT broker, the Server and Ingest as processes from
+/// their build output, all on free ports with throw-away folders.
 /// </summary>
 public sealed class CityFixture : IAsyncLifetime
 {
@@ -16,6 +16,7 @@ public sealed class CityFixture : IAsyncLifetime
 
     public InfluxDbServer Influx { get; private set; } = null!;
     public PostgresServer Postgres { get; private set; } = null!;
+    public ServiceProcess Broker { get; private set; } = null!;
     public ServiceProcess Server { get; private set; } = null!;
     public ServiceProcess Ingest { get; private set; } = null!;
     public int BrokerPort { get; } = FreePort.Next();
@@ -27,7 +28,7 @@ public sealed class CityFixture : IAsyncLifetime
     public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N");
     public string WallPassword { get; } = "wall-" + Guid.NewGuid().ToString("N");
 
-    /// <summary>Where the Server issued the MQTT secrets (device-secrets.json, service-secrets.json).</summary>
+    /// <summary>Where the broker issued the MQTT secrets (device-secrets.json, service-secrets.json).</summary>
     public string CredentialsDirectory => Path.Combine(_folder, "credentials");
 
     public string DeviceSecret(string deviceId) => ReadSecrets("device-secrets.json")[deviceId];
@@ -48,15 +49,22 @@ public sealed class CityFixture : IAsyncLifetime
             ["Inventory__Path"] = inventory,
         };
 
-        Server = new ServiceProcess("OpsCenter.Server", new Dictionary<string, string?>(common)
+        Broker = new ServiceProcess("OpsCenter.Broker", new Dictionary<string, string?>(common)
         {
-            ["Broker__Embedded"] = "true",
             ["Broker__Port"] = common["Mqtt__Port"],
-            ["Mqtt__ClientId"] = "e2e-server",
-            ["ConnectionStrings__Postgres"] = Postgres.ConnectionString,
+            ["Broker__DataPath"] = Path.Combine(_folder, "broker"),
             ["Broker__RequireDeviceCredentials"] = "true",
             ["Broker__CredentialsDirectory"] = CredentialsDirectory,
             ["Broker__IssueMissingCredentials"] = "true",
+        }, _folder);
+        await Broker.StartAsync();
+
+        Server = new ServiceProcess("OpsCenter.Server", new Dictionary<string, string?>(common)
+        {
+            ["Mqtt__ClientId"] = "e2e-server",
+            ["Mqtt__Username"] = "opscenter-server",
+            ["Mqtt__Password"] = ReadSecrets("service-secrets.json")["opscenter-server"],
+            ["ConnectionStrings__Postgres"] = Postgres.ConnectionString,
             ["Security__BootstrapAdmin__Username"] = AdminName,
             ["Security__BootstrapAdmin__Password"] = AdminPassword,
             ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
@@ -98,6 +106,8 @@ public sealed class CityFixture : IAsyncLifetime
             await Ingest.DisposeAsync();
         if (Server is not null)
             await Server.DisposeAsync();
+        if (Broker is not null)
+            await Broker.DisposeAsync();
         if (Postgres is not null)
             await Postgres.DisposeAsync();
         if (Influx is not null)

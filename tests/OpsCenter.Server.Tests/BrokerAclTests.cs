@@ -1,6 +1,6 @@
 using MQTTnet;
 using OpsCenter.LocalServices;
-using OpsCenter.Server.Security.Devices;
+using OpsCenter.Broker.DeviceAccess;
 
 namespace OpsCenter.Server.Tests;
 

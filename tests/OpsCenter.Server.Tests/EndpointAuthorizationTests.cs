@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using OpsCenter.Server.Hubs;
+using OpsCenter.Server.Wall;
 using OpsCenter.Server.Security;
 
 namespace OpsCenter.Server.Tests;

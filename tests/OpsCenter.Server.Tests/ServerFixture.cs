@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Builder;
+using OpsCenter.Broker;
 using OpsCenter.LocalServices;
 using OpsCenter.Server.Security;
-using OpsCenter.Server.Security.Devices;
+using OpsCenter.Broker.DeviceAccess;
 using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Server.Tests;
@@ -18,8 +20,8 @@ public sealed class ServerCollection : ICollectionFixture<ServerFixture>
 }
 
 /// <summary>
-/// The Server in process on a real PostgreSQL, with its embedded broker on a free port requiring device credentials
-/// issued for a small test city (and the simulator's account). Signs in one user per role and issues one service key per
+/// The Server in process on a real PostgreSQL, and the broker (its own app, also in process) on a free port requiring
+/// device credentials issued for a small test city (and the simulator's account). Signs in one user per role and issues one service key per
 /// service role.
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
@@ -34,6 +36,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public PostgresServer Postgres { get; private set; } = null!;
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public WebApplication Broker { get; private set; } = null!;
     public int BrokerPort { get; } = FreePort.Next();
     public string CredentialsDirectory => Path.Combine(_folder, "credentials");
     public Contracts.Inventory.CityInventory City { get; } = TestCity.Create(camerasPerArea: 1, detectorsPerArea: 1, officesPerArea: 1);
@@ -43,6 +46,16 @@ public sealed class ServerFixture : IAsyncLifetime
         Postgres = await PostgresServer.StartNewAsync();
         var inventory = TestCity.WriteTo(_folder, City);
         var port = BrokerPort.ToString(CultureInfo.InvariantCulture);
+        Broker = BrokerApp.Build(["--urls", $"http://127.0.0.1:{FreePort.Next()}"], new Dictionary<string, string?>
+        {
+            ["Inventory:Path"] = inventory,
+            ["Broker:Port"] = port,
+            ["Broker:RequireDeviceCredentials"] = "true",
+            ["Broker:CredentialsDirectory"] = CredentialsDirectory,
+            ["Broker:IssueMissingCredentials"] = "true",
+            ["Broker:SimulatorAccount"] = "true",
+        });
+        await Broker.StartAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
@@ -50,13 +63,10 @@ public sealed class ServerFixture : IAsyncLifetime
             {
                 ["ConnectionStrings:Postgres"] = Postgres.ConnectionString,
                 ["Inventory:Path"] = inventory,
-                ["Broker:Port"] = port,
                 ["Mqtt:Port"] = port,
                 ["Mqtt:ClientId"] = "server-tests",
-                ["Broker:RequireDeviceCredentials"] = "true",
-                ["Broker:CredentialsDirectory"] = CredentialsDirectory,
-                ["Broker:IssueMissingCredentials"] = "true",
-                ["Broker:SimulatorAccount"] = "true",
+                ["Mqtt:Username"] = ServiceAccounts.Server,
+                ["Mqtt:Password"] = ServiceSecret(ServiceAccounts.Server),
                 ["Security:BootstrapAdmin:Username"] = AdminName,
                 ["Security:BootstrapAdmin:Password"] = AdminPassword,
                 ["Security:KeyRingPath"] = Path.Combine(_folder, "keys"),
@@ -119,6 +129,8 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         if (Factory is not null)
             await Factory.DisposeAsync();
+        if (Broker is not null)
+            await Broker.DisposeAsync();
         if (Postgres is not null)
             await Postgres.DisposeAsync();
         try

@@ -1,4 +1,4 @@
-using OpsCenter.Server.Security.Devices;
+using OpsCenter.Broker.DeviceAccess;
 using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Server.Tests;

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using OpsCenter.LocalServices;
-using OpsCenter.Server.Broker;
-using OpsCenter.Server.Security.Devices;
+using OpsCenter.Broker.Hosting;
+using OpsCenter.Broker.DeviceAccess;
 
 namespace OpsCenter.Server.Tests;
 
@@ -59,7 +59,7 @@ public sealed class SimulatorAccountTests(ServerFixture server)
             SimulatorAccount = false,
         }), server.City, NullLogger<MqttAccountRegistry>.Instance);
         using var broker = new EmbeddedBroker(Options.Create(new BrokerOptions { Port = port }),
-            new BrokerAccessControl(registry, NullLogger<BrokerAccessControl>.Instance), NullLogger<EmbeddedBroker>.Instance);
+            new BrokerAccessControl(registry, NullLogger<BrokerAccessControl>.Instance), TimeProvider.System, NullLogger<EmbeddedBroker>.Instance);
         await broker.StartAsync(TestContext.Current.CancellationToken);
         try
         {

@@ -1,3 +1,4 @@
+using OpsCenter.Contracts.CitizenReports;
 using System.Net;
 using System.Text.Json;
 using OpsCenter.Simulators.Scenarios;
@@ -7,8 +8,6 @@ namespace OpsCenter.Simulators.Tests;
 
 public sealed class CitizenReportsScenarioTests
 {
-    private static readonly string[] Categories = ["traffic", "environment", "urbanOrder", "infrastructure", "security", "other"];
-
     [Fact]
     public async Task Posts_each_report_as_json_to_the_reports_endpoint_with_the_contract_fields()
     {
@@ -24,7 +23,7 @@ public sealed class CitizenReportsScenarioTests
             var report = JsonDocument.Parse(r.Body).RootElement;
             Assert.False(string.IsNullOrEmpty(report.GetProperty("reportId").GetString()));
             Assert.True(report.GetProperty("ts").GetDateTimeOffset() > DateTimeOffset.MinValue);
-            Assert.Contains(report.GetProperty("category").GetString(), Categories);
+            Assert.Contains(report.GetProperty("category").GetString(), ReportCategories.All);
             Assert.InRange(report.GetProperty("description").GetString()!.Length, 1, 2000);
             Assert.InRange(report.GetProperty("lat").GetDouble(), 20.6, 21.1);
             Assert.InRange(report.GetProperty("lon").GetDouble(), 106.4, 107.0);

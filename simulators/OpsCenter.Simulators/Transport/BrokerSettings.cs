@@ -7,7 +7,7 @@ namespace OpsCenter.Simulators.Transport;
 internal sealed record BrokerSettings
 {
     /// <summary>
-    /// The Server's demo/test-rig account (<c>Broker:SimulatorAccount</c>) that may publish for any device. Its
+    /// The broker's demo/test-rig account (<c>Broker:SimulatorAccount</c>) that may publish for any device. Its
     /// connections must use client ids starting with this name too: the broker keeps device client ids for devices.
     /// </summary>
     public const string SimulatorAccount = "opscenter-simulator";

@@ -1,6 +1,6 @@
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Contracts.Inventory;
-using OpsCenter.Server.Live;
+using OpsCenter.Server.Wall;
 
 namespace OpsCenter.Server.Tests.Live;
 

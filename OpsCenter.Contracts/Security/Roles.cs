@@ -1,7 +1,7 @@
-namespace OpsCenter.Server.Security;
+namespace OpsCenter.Contracts.Security;
 
 /// <summary>
-/// Who may do what. People sign in with one of the first four; the last two are only ever held by service keys
+/// Who may do what, the same in every service (the Server issues tokens with these roles; Ingest checks them). People sign in with one of the first four; the last two are only ever held by service keys
 /// (machines), so a stolen person's password can never post reports and a stolen app key can never read them.
 /// </summary>
 public static class Roles

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using OpsCenter.Server.Security;
 
-namespace OpsCenter.Server.Reports;
+namespace OpsCenter.Server.CitizenReports;
 
 /// <summary>
 /// Citizen field reports: the app backend posts them with a <c>reporter</c> service key; operators, leaders and admins
@@ -23,7 +23,7 @@ public static class ReportsApi
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCitizenReportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports");
         api.MapPost("/", Submit).RequireRoles(Roles.Reporter);

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using OpsCenter.Contracts.Inventory;
 
-namespace OpsCenter.Server.Security.Devices;
+namespace OpsCenter.Broker.DeviceAccess;
 
 /// <summary>
 /// The broker logins, loaded once from <c>mqtt-accounts.json</c> (after issuing missing secrets when configured to).

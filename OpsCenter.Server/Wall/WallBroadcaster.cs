@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using OpsCenter.Contracts.Hubs;
-using OpsCenter.Server.Live;
 
-namespace OpsCenter.Server.Hubs;
+namespace OpsCenter.Server.Wall;
 
 /// <summary>
 /// Pushes the wall snapshot once a second when something changed. One snapshot for all screens: the cost does not grow

@@ -1,7 +1,7 @@
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Contracts.Inventory;
 
-namespace OpsCenter.Server.Live;
+namespace OpsCenter.Server.Wall;
 
 /// <summary>
 /// The city as the Server sees it now: each device's liveness and latest measurements, fed by what Ingest stored.

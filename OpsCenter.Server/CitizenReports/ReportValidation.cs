@@ -1,7 +1,8 @@
+using OpsCenter.Contracts.CitizenReports;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace OpsCenter.Server.Reports;
+namespace OpsCenter.Server.CitizenReports;
 
 /// <summary>
 /// Checks a submission against the contract. Text is stored exactly as sent (HTML and SQL included): it is only ever

@@ -1,14 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OpsCenter.Server.Broker;
+namespace OpsCenter.Broker.Hosting;
 
-/// <summary>Settings section <c>Broker</c>: the embedded MQTT broker, on by default for one-machine installs.</summary>
+/// <summary>Settings section <c>Broker</c>: the MQTT listener of the broker process.</summary>
 public sealed class BrokerOptions
 {
     public const string Section = "Broker";
-
-    /// <summary>Host an MQTTnet broker in this process. Turn off when devices and Ingest use an external broker.</summary>
-    public bool Embedded { get; set; } = true;
 
     [Range(1, 65535, ErrorMessage = "Broker:Port must be a TCP port (1-65535).")]
     public int Port { get; set; } = 1883;
@@ -23,4 +20,14 @@ public sealed class BrokerOptions
     /// </summary>
     [Range(1_000, 10_000_000)]
     public int MaxPendingMessagesPerClient { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Folder where retained messages (device status with its Last Will, Ingest's liveness announcements) are kept so
+    /// that a restarted broker still knows them. Empty: kept in memory only (tests that do not restart the broker).
+    /// </summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>How long a change to the retained set may wait before it is written; the most a SIGKILL can lose.</summary>
+    [Range(10, 10_000)]
+    public int RetainedFlushMilliseconds { get; set; } = 200;
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
-namespace OpsCenter.Server.Security.Devices;
+namespace OpsCenter.Broker.DeviceAccess;
 
 /// <summary>
 /// Sign-in and topic ACL for the embedded MQTTnet broker. Also pins each client id to the first account that used

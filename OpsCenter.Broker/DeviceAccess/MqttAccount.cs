@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
 
-namespace OpsCenter.Server.Security.Devices;
+namespace OpsCenter.Broker.DeviceAccess;
 
 /// <summary>
 /// One broker login. A device (<see cref="Kind"/> set) may publish only under its own topics; a service account

@@ -1,6 +1,6 @@
 using OpsCenter.Contracts.Inventory;
 
-namespace OpsCenter.Server.Security.Devices;
+namespace OpsCenter.Broker.DeviceAccess;
 
 /// <summary>
 /// <c>dotnet OpsCenter.Server.dll credentials issue --out DIR [--inventory FILE] [--service NAME]...</c> and

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace OpsCenter.Server.Reports;
+namespace OpsCenter.Server.CitizenReports;
 
 /// <summary>The <c>citizen_reports</c> table. Readers' queries never select the contact columns.</summary>
 public sealed class ReportStore(NpgsqlDataSource dataSource)

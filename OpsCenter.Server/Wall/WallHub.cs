@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using OpsCenter.Contracts.Hubs;
-using OpsCenter.Server.Live;
 using OpsCenter.Server.Security;
 
-namespace OpsCenter.Server.Hubs;
+namespace OpsCenter.Server.Wall;
 
 /// <summary>
 /// Wall screens connect here; they only listen. A new screen gets the current picture at once. The snapshot holds

@@ -1,4 +1,4 @@
-namespace OpsCenter.Server.Security.Devices;
+namespace OpsCenter.Broker.DeviceAccess;
 
 /// <summary>The embedded broker's access control (section <c>Broker</c>, next to <c>BrokerOptions</c>).</summary>
 public sealed class BrokerSecurityOptions

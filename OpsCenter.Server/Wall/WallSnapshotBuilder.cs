@@ -1,6 +1,6 @@
 using OpsCenter.Contracts.Hubs;
 
-namespace OpsCenter.Server.Live;
+namespace OpsCenter.Server.Wall;
 
 /// <summary>Turns the live city state into the wall screen's KPIs, city-wide and per area.</summary>
 public static class WallSnapshotBuilder

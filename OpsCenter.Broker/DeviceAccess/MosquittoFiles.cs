@@ -3,7 +3,7 @@ using System.Text;
 using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
 
-namespace OpsCenter.Server.Security.Devices;
+namespace OpsCenter.Broker.DeviceAccess;
 
 /// <summary>
 /// The same accounts and ACL for an external mosquitto: a <c>password_file</c> hashed by mosquitto's own

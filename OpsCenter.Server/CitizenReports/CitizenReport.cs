@@ -1,4 +1,4 @@
-namespace OpsCenter.Server.Reports;
+namespace OpsCenter.Server.CitizenReports;
 
 /// <summary>
 /// A field report as the citizens' app backend posts it (see the telemetry contract, "Outside MQTT"). Unknown fields
@@ -18,8 +18,3 @@ public sealed record ReporterContact(string? Name, string? Phone, string? Email)
 public sealed record ReportView(
     string ReportId, DateTimeOffset Ts, string Category, string Description, double Lat, double Lon, string? PhotoUrl,
     bool HasReporterContact, DateTimeOffset ReceivedAt);
-
-public static class ReportCategories
-{
-    public static readonly IReadOnlyList<string> All = ["traffic", "environment", "urbanOrder", "infrastructure", "security", "other"];
-}

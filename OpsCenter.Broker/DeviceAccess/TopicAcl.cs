@@ -1,7 +1,7 @@
 using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
 
-namespace OpsCenter.Server.Security.Devices;
+namespace OpsCenter.Broker.DeviceAccess;
 
 /// <summary>
 /// What a device may do on the broker: publish <c>ops/v1/{its kind}/{its id}/(telemetry|event|status)</c>, subscribe

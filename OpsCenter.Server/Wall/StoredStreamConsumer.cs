@@ -6,7 +6,7 @@ using MQTTnet.Protocol;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.ServiceDefaults.Mqtt;
 
-namespace OpsCenter.Server.Live;
+namespace OpsCenter.Server.Wall;
 
 /// <summary>
 /// Follows what Ingest stored and the device liveness it announces (internal topics), and keeps
