@@ -30,6 +30,7 @@ public static class IngestExtensions
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<DuplicateFilter>(_ => new DuplicateFilter());
         services.AddSingleton<LivenessTracker>();
+        services.AddSingleton<LivenessRecovery>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<IngestMetrics>();
         services.AddSingleton<DurableStore>();

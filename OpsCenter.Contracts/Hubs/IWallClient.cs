@@ -23,6 +23,15 @@ public sealed record WallSnapshot
     /// <summary>Readings Ingest stored since this Server started following it (not the store's total).</summary>
     public required long ReadingsStored { get; init; }
     public IReadOnlyList<AreaSnapshot> Areas { get; init; } = [];
+
+    /// <summary>
+    /// True when the Server knows its figures are not current: no Ingest instance is present (its Last Will came), or
+    /// the Server itself lost the broker. A screen must then say "stale" rather than show the figures as live.
+    /// </summary>
+    public bool Stale { get; init; }
+
+    /// <summary>Why <see cref="Stale"/>: <c>ingest</c> (no Ingest announcing), <c>broker</c> (the Server lost the broker).</summary>
+    public IReadOnlyList<string> StaleReasons { get; init; } = [];
 }
 
 public sealed record AreaSnapshot(string AreaId, string Name, int CamerasOnline, int CamerasTotal, double? AverageSpeedKmh, long PeopleWaiting);

@@ -10,4 +10,5 @@ namespace OpsCenter.Contracts.Ingestion;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(StoredBatch))]
 [JsonSerializable(typeof(DeviceLivenessChanged))]
+[JsonSerializable(typeof(ServicePresence))]
 public sealed partial class IngestionJsonContext : JsonSerializerContext;

@@ -17,4 +17,14 @@ public static class InternalTopics
     public static string Liveness(string deviceId) => $"{Root}liveness/{deviceId}";
 
     public const string LivenessFilter = Root + "liveness/+";
+
+    /// <summary>
+    /// <see cref="ServicePresence"/> of one service instance, retained, with the same topic as its Last Will:
+    /// <c>opscenter/v1/presence/{service}/{instance}</c>. The Server shows the wall as stale while no Ingest is present.
+    /// </summary>
+    public static string Presence(string service, string instance) => $"{Root}presence/{service}/{instance}";
+
+    public const string PresenceFilter = Root + "presence/+/+";
+
+    public const string IngestService = "ingest";
 }

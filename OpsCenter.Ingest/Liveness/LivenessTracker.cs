@@ -48,6 +48,22 @@ public sealed class LivenessTracker(DeviceRegistry registry)
         return changed ? Transition(reading.DeviceId, reading.Kind, state, receivedAt, reason) : null;
     }
 
+    /// <summary>
+    /// Seeds the table with what was announced before a restart, keeping each device's state and since-when. Last seen
+    /// is set to <paramref name="now"/>: the silence clock starts again, so a device gets its full grace before being
+    /// declared offline, and one that stays silent is. Devices already observed since the start keep their entry.
+    /// </summary>
+    public int Restore(IEnumerable<DeviceLivenessChanged> announced, DateTimeOffset now)
+    {
+        var restored = 0;
+        foreach (var a in announced)
+        {
+            if (_devices.TryAdd(a.DeviceId, new DeviceLiveness(a.DeviceId, a.Kind, a.State, a.At, now, a.Reason)))
+                restored++;
+        }
+        return restored;
+    }
+
     /// <summary>Marks devices silent for too long offline; returns those transitions.</summary>
     public List<DeviceLivenessChanged> Sweep(DateTimeOffset now)
     {

@@ -20,6 +20,7 @@ namespace OpsCenter.Ingest.Mqtt;
 public sealed partial class DeviceMessageConsumer(
     IngestPipeline pipeline,
     LivenessTracker liveness,
+    LivenessRecovery livenessRecovery,
     ServerAnnouncer announcer,
     IOptions<MqttConnectionOptions> mqttOptions,
     IOptions<IngestOptions> ingestOptions,
@@ -42,6 +43,8 @@ public sealed partial class DeviceMessageConsumer(
         // Attach the handler before connecting: a persistent session delivers queued messages at once.
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
 
+        // Before the first device message: what was announced before a restart, so nothing is re-announced wrongly.
+        await livenessRecovery.RestoreAsync(stoppingToken);
         var processing = Task.Run(() => ProcessLoopAsync(stoppingToken), stoppingToken);
         await MqttReconnectLoop.RunAsync(client, SessionOptions(), (result, ct) => SubscribeAsync(client, result, ct), logger, clock, stoppingToken);
         _inbox.Writer.TryComplete();

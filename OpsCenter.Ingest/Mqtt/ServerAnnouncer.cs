@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
@@ -51,13 +52,33 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, IngestionJsonContext.Default.DeviceLivenessChanged))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build();
 
+    private string Instance => mqttOptions.Value.ClientId;
+
+    /// <summary>
+    /// This instance's presence, retained. The Last Will carries <c>offline</c> on the same topic, so a killed Ingest is
+    /// known to the Server at once and the wall says its data is stale instead of showing it as live.
+    /// </summary>
+    private MqttApplicationMessage Presence(string state) =>
+        new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Presence(InternalTopics.IngestService, Instance))
+            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(new ServicePresence
+            {
+                Service = InternalTopics.IngestService, Instance = Instance, State = state, At = clock.GetUtcNow(),
+            }, IngestionJsonContext.Default.ServicePresence))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        var options = mqttOptions.Value.ClientOptions("-announce").WithCleanStart(true).Build();
+        var will = Presence(ServicePresence.Offline);
+        var options = mqttOptions.Value.ClientOptions("-announce").WithCleanStart(true)
+            .WithWillTopic(will.Topic).WithWillPayload(will.Payload.ToArray()).WithWillRetain()
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
 
         while (await WaitForAnyAsync(stoppingToken))
         {
+            // Connected eagerly (not only when there is news), so the Last Will stands for this instance at all times.
+            if (!client.IsConnected)
+                await PublishAsync(client, options, Presence(ServicePresence.Online), stoppingToken);
             // Liveness first: it is what the wall's availability figures rest on.
             while (_liveness.Reader.TryRead(out var change))
                 await PublishAsync(client, options, Message(change), stoppingToken);
@@ -66,18 +87,46 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // A clean stop says so; the Last Will is only for a crash.
+        await AnnounceGoneAsync(cancellationToken);
+    }
+
+    private async Task AnnounceGoneAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = new MqttClientFactory().CreateMqttClient();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            await client.ConnectAsync(mqttOptions.Value.ClientOptions("-announce-stop").WithCleanStart(true).Build(), timeout.Token);
+            await client.PublishAsync(Presence(ServicePresence.Offline), timeout.Token);
+            await client.DisconnectAsync(cancellationToken: CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogPublishFailed(InternalTopics.Presence(InternalTopics.IngestService, Instance), ex.Message);
+        }
+    }
+
+    /// <summary>True when there is news, or every 2 s anyway so that a lost connection is re-made without news.</summary>
     private async Task<bool> WaitForAnyAsync(CancellationToken stoppingToken)
     {
         if (_liveness.Reader.Count > 0 || _stored.Reader.Count > 0)
             return true;
         try
         {
-            await Task.WhenAny(_liveness.Reader.WaitToReadAsync(stoppingToken).AsTask(), _stored.Reader.WaitToReadAsync(stoppingToken).AsTask());
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            tick.CancelAfter(TimeSpan.FromSeconds(2));
+            var news = Task.WhenAny(_liveness.Reader.WaitToReadAsync(tick.Token).AsTask(), _stored.Reader.WaitToReadAsync(tick.Token).AsTask());
+            await Task.WhenAny(news, Task.Delay(Timeout.Infinite, tick.Token));
             return !stoppingToken.IsCancellationRequested;
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return !stoppingToken.IsCancellationRequested;
         }
     }
 

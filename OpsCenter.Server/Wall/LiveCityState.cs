@@ -17,11 +17,41 @@ public sealed class LiveCityState(CityInventory inventory, TimeProvider clock)
     private readonly Dictionary<string, string> _liveness = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Device, long Lane), TrafficSample> _traffic = [];
     private readonly Dictionary<string, OfficeSample> _offices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _ingestInstances = new(StringComparer.Ordinal);
     private long _readings;
 
     public long Version { get; private set; }
 
     public CityInventory Inventory => inventory;
+
+    /// <summary>True once some Ingest instance said it is there and none of them has gone since without a successor.</summary>
+    public bool IngestPresent
+    {
+        get
+        {
+            lock (_gate)
+                return _ingestInstances.ContainsValue(ServicePresence.Online);
+        }
+    }
+
+    public void Apply(ServicePresence presence)
+    {
+        if (presence.Service != InternalTopics.IngestService)
+            return;
+        lock (_gate)
+        {
+            _ingestInstances[presence.Instance] = presence.State;
+            Version++;
+        }
+    }
+
+    /// <summary>A reading read back from the store at start-up: applied like a live one but not counted as stored now.</summary>
+    public void Restore(StoredReading reading)
+    {
+        Apply(reading);
+        lock (_gate)
+            _readings--;
+    }
 
     public void Apply(StoredReading reading)
     {

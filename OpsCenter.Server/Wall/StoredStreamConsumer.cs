@@ -15,6 +15,7 @@ namespace OpsCenter.Server.Wall;
 /// </summary>
 public sealed partial class StoredStreamConsumer(
     LiveCityState state,
+    LatestReadingsRecovery recovery,
     IOptions<MqttConnectionOptions> mqttOptions,
     TimeProvider clock,
     ILogger<StoredStreamConsumer> logger) : BackgroundService, IMqttConnected
@@ -39,8 +40,11 @@ public sealed partial class StoredStreamConsumer(
             await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(f => f.WithTopic(InternalTopics.StoredFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                 .WithTopicFilter(f => f.WithTopic(InternalTopics.LivenessFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                .WithTopicFilter(f => f.WithTopic(InternalTopics.PresenceFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                 .Build(), ct);
             LogConnected(mqtt.Host, mqtt.Port);
+            // After the subscription, so nothing stored in between is missed; late readings never overwrite newer ones.
+            await recovery.RestoreAsync(ct);
         }, logger, clock, stoppingToken);
     }
 
@@ -53,6 +57,11 @@ public sealed partial class StoredStreamConsumer(
                 var batch = JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.StoredBatch);
                 foreach (var reading in batch?.Readings ?? [])
                     state.Apply(reading);
+            }
+            else if (topic.StartsWith(InternalTopics.Root + "presence/", StringComparison.Ordinal))
+            {
+                if (JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.ServicePresence) is { } presence)
+                    state.Apply(presence);
             }
             else if (topic.StartsWith(InternalTopics.Root + "liveness/", StringComparison.Ordinal))
             {

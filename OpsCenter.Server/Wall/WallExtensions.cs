@@ -14,6 +14,8 @@ public static class WallExtensions
         services.AddCityInventory();
         services.AddSingleton<LiveCityState>();
         services.AddSingleton<StoredStreamConsumer>();
+        services.AddSingleton<LatestReadingsRecovery>();
+        services.AddSingleton<WallFreshness>();
         services.AddHostedService(sp => sp.GetRequiredService<StoredStreamConsumer>());
         services.AddHostedService<WallBroadcaster>();
         services.AddSignalR();

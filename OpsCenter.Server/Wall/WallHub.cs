@@ -10,11 +10,11 @@ namespace OpsCenter.Server.Wall;
 /// aggregate KPIs only, never personal data, so every signed-in person (and the wall role) may watch it.
 /// </summary>
 [Authorize(Roles = Roles.AnyPerson)]
-public sealed class WallHub(LiveCityState state) : Hub<IWallClient>
+public sealed class WallHub(WallFreshness freshness) : Hub<IWallClient>
 {
     public override async Task OnConnectedAsync()
     {
-        await Clients.Caller.WallUpdated(WallSnapshotBuilder.Build(state.Capture(), state.Inventory.Areas));
+        await Clients.Caller.WallUpdated(freshness.Snapshot());
         await base.OnConnectedAsync();
     }
 }

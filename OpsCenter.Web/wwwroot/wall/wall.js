@@ -12,7 +12,7 @@ const COUNT_KPIS = ['camerasOnline', 'camerasTotal', 'congestedDetectors', 'dete
     'peopleWaiting', 'officesOpen', 'readingsStored'];
 
 const $ = selector => document.querySelector(selector);
-const view = { lang: 'vi', fmt: formatters('vi'), snapshot: null, receivedAt: 0 };
+const view = { lang: 'vi', fmt: formatters('vi'), snapshot: null, receivedAt: 0, connection: 'disconnected' };
 
 function formatters(lang) {
     const locale = localeOf(lang);
@@ -53,14 +53,24 @@ function renderSnapshot(snapshot) {
 }
 
 function setConnectionState(state) {
-    const indicator = $('[data-testid="connection-state"]');
-    indicator.dataset.state = state;
+    view.connection = state;
     document.body.dataset.connection = state;
+    updateStale();
 }
 
+/**
+ * One word for whether the figures on screen are current: 'reconnecting' while the link to the Server is down,
+ * 'stale' while the Server says a source is down (snapshot.stale) or nothing came for too long, else 'live'.
+ * body[data-freshness] carries it for kiosk monitoring and tests; the indicator shows it in words.
+ */
 function updateStale() {
-    const stale = view.receivedAt > 0 && Date.now() - view.receivedAt > STALE_AFTER_MS;
-    $('[data-testid="last-update"]').dataset.stale = String(stale);
+    const old = view.receivedAt > 0 && Date.now() - view.receivedAt > STALE_AFTER_MS;
+    $('[data-testid="last-update"]').dataset.stale = String(old);
+    const linked = view.connection === 'connected';
+    const stale = old || !view.snapshot || view.snapshot.stale === true;
+    const freshness = !linked ? 'reconnecting' : stale ? 'stale' : 'live';
+    document.body.dataset.freshness = freshness;
+    $('[data-testid="connection-state"]').dataset.state = linked && stale ? 'stale' : view.connection;
 }
 
 function showClock() {

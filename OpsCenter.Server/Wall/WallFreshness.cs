@@ -1,0 +1,26 @@
+using OpsCenter.Contracts.Hubs;
+
+namespace OpsCenter.Server.Wall;
+
+/// <summary>Whether the Server's figures are current, stamped on every snapshot it sends.</summary>
+public sealed class WallFreshness(LiveCityState state, StoredStreamConsumer stream)
+{
+    public const string IngestAbsent = "ingest";
+    public const string BrokerLost = "broker";
+
+    public IReadOnlyList<string> StaleReasons()
+    {
+        var reasons = new List<string>(2);
+        if (!stream.IsConnected)
+            reasons.Add(BrokerLost);
+        if (!state.IngestPresent)
+            reasons.Add(IngestAbsent);
+        return reasons;
+    }
+
+    public WallSnapshot Snapshot()
+    {
+        var reasons = StaleReasons();
+        return WallSnapshotBuilder.Build(state.Capture(), state.Inventory.Areas) with { Stale = reasons.Count > 0, StaleReasons = reasons };
+    }
+}
