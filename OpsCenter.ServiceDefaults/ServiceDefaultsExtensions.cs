@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
+using OpsCenter.ServiceDefaults.Telemetry;
 
 namespace OpsCenter.ServiceDefaults;
 
-/// <summary>What every OpsCenter service wires the same way: health, liveness and metrics.</summary>
+/// <summary>What every OpsCenter service wires the same way: health, liveness, metrics, and (when configured) traces and log export.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string LiveTag = "live";
@@ -17,12 +18,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
-        builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(OpsCenterMeters.All)
-                .AddPrometheusExporter());
+        builder.AddOpsCenterTelemetry();
 
         return builder;
     }

@@ -39,17 +39,17 @@ public sealed partial class DurableStore : IDisposable
 
     public long BufferedBytes => _buffer.Bytes;
 
-    /// <summary>Returns once the batch is durable. Never drops it: with InfluxDB down and the buffer full, it waits.</summary>
-    public async Task StoreAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    /// <summary>Returns once the batch is durable, and where. Never drops it: with InfluxDB down and the buffer full, it waits.</summary>
+    public async Task<StoredTo> StoreAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
     {
         if (lines.Count == 0)
-            return;
+            return StoredTo.Nothing;
         while (true)
         {
             if (_buffer.IsEmpty && ShouldTryInflux() && await TryWriteWithinBudgetAsync(lines, cancellationToken))
             {
                 _metrics.Stored(lines.Count);
-                return;
+                return StoredTo.InfluxDb;
             }
 
             var bytes = lines.Sum(l => (long)l.Length + 1) + 8;
@@ -58,7 +58,7 @@ public sealed partial class DurableStore : IDisposable
                 _buffer.Append(lines);
                 _metrics.Buffered(lines.Count);
                 _metrics.BufferBytes(_buffer.Bytes);
-                return;
+                return StoredTo.DiskBuffer;
             }
 
             LogBufferFull(_buffer.Bytes);

@@ -8,6 +8,7 @@ using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Ingest.Liveness;
 using OpsCenter.Ingest.Pipeline;
+using OpsCenter.Ingest.Telemetry;
 using OpsCenter.ServiceDefaults.Mqtt;
 
 namespace OpsCenter.Ingest.Mqtt;
@@ -15,6 +16,7 @@ namespace OpsCenter.Ingest.Mqtt;
 /// <summary>
 /// The one MQTT consumer. Receives every device message (QoS 1, persistent session), feeds the pipeline in batches,
 /// acknowledges each message only after its batch is durable, then tells the Server what was stored.
+/// Each batch is one span (receive to acknowledge) when tracing is on.
 /// A full pipeline stops the receive loop, which stops acknowledgements: back-pressure reaches the broker, not a drop.
 /// </summary>
 public sealed partial class DeviceMessageConsumer(
@@ -153,12 +155,18 @@ public sealed partial class DeviceMessageConsumer(
         }
     }
 
-    private async Task HandleBatchAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
+    internal async Task HandleBatchAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
     {
         var started = clock.GetTimestamp();
-        var outcome = await pipeline.ProcessAsync(batch, stoppingToken);
-        var durable = clock.GetTimestamp();
-        await AcknowledgeAsync(batch, stoppingToken);
+        BatchOutcome outcome;
+        long durable;
+        using (var span = IngestTracing.StartBatch(batch))
+        {
+            outcome = await pipeline.ProcessAsync(batch, stoppingToken);
+            durable = clock.GetTimestamp();
+            IngestTracing.Durable(span, outcome);
+            IngestTracing.Acknowledged(span, await AcknowledgeAsync(batch, stoppingToken));
+        }
         var acknowledged = clock.GetTimestamp();
         announcer.Stored(outcome.Stored);
         announcer.Liveness(outcome.Transitions);
@@ -171,7 +179,7 @@ public sealed partial class DeviceMessageConsumer(
     /// Acknowledges the batch's messages. The acks are started in receive order and awaited together: MQTTnet queues
     /// them on its send lock in that order, and the broker is not kept waiting on one round of the loop per message.
     /// </summary>
-    private async Task AcknowledgeAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
+    private async Task<bool> AcknowledgeAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
     {
         var acks = new List<Task>(batch.Count);
         foreach (var message in batch)
@@ -182,11 +190,13 @@ public sealed partial class DeviceMessageConsumer(
         try
         {
             await Task.WhenAll(acks);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The connection dropped after the batch was durable: the broker redelivers and the duplicate filter drops it.
             LogAckFailed(ex.Message);
+            return false;
         }
     }
 

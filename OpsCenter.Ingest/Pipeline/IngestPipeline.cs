@@ -9,8 +9,13 @@ using OpsCenter.Ingest.Validation;
 
 namespace OpsCenter.Ingest.Pipeline;
 
-/// <summary>What one batch produced: readings made durable, and liveness transitions to announce.</summary>
-public sealed record BatchOutcome(IReadOnlyList<StoredReading> Stored, IReadOnlyList<DeviceLivenessChanged> Transitions);
+/// <summary>What one batch produced: readings made durable (and where), liveness transitions to announce, what was dropped.</summary>
+public sealed record BatchOutcome(
+    IReadOnlyList<StoredReading> Stored,
+    IReadOnlyList<DeviceLivenessChanged> Transitions,
+    int Rejected,
+    int Duplicates,
+    StoredTo StoredTo);
 
 /// <summary>
 /// validate → registry → de-duplicate → map → durable (InfluxDB or disk). Rejected messages go to the dead-letter store
@@ -35,6 +40,8 @@ public sealed class IngestPipeline(
         var lines = new List<string>(batch.Count);
         var stored = new List<StoredReading>(batch.Count);
         var transitions = new List<DeviceLivenessChanged>();
+        var rejected = 0;
+        var duplicateCount = 0;
 
         foreach (var message in batch)
         {
@@ -42,6 +49,7 @@ public sealed class IngestPipeline(
             if (_throttle.IsActive && DeviceKeyOf(message.Topic) is var throttledKey && _throttle.IsThrottled(throttledKey))
             {
                 metrics.Rejected("throttled", throttledKey);
+                rejected++;
                 continue;
             }
 
@@ -52,6 +60,7 @@ public sealed class IngestPipeline(
             if (!result.IsValid)
             {
                 Reject(message, result.Topic?.DeviceId, result.Reason.ToWire(), result.Detail);
+                rejected++;
                 continue;
             }
 
@@ -60,12 +69,14 @@ public sealed class IngestPipeline(
             if (device is null)
             {
                 Reject(message, reading.DeviceId, RejectReason.UnknownDevice.ToWire(), $"device '{reading.DeviceId}' is not registered as a {reading.Kind}");
+                rejected++;
                 continue;
             }
 
             if (!duplicates.TryAdd(reading.DeviceId, reading.Seq, reading.Ts))
             {
                 metrics.Duplicate();
+                duplicateCount++;
                 continue;
             }
 
@@ -75,10 +86,10 @@ public sealed class IngestPipeline(
                 transitions.Add(transition);
         }
 
-        await store.StoreAsync(lines, cancellationToken);
+        var storedTo = await store.StoreAsync(lines, cancellationToken);
         foreach (var message in batch)
             metrics.DurableAfter(clock.GetElapsedTime(message.ReceivedTimestamp));
-        return new BatchOutcome(stored, transitions);
+        return new BatchOutcome(stored, transitions, rejected, duplicateCount, storedTo);
     }
 
     /// <summary>Moves buffered batches to InfluxDB when it answers again.</summary>

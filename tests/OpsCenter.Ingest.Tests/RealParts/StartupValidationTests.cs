@@ -12,6 +12,7 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("Mqtt__Port", "70000", "Mqtt:Port")]
     [InlineData("Ingest__BatchSize", "0", "BatchSize")]
     [InlineData("Inventory__Path", "/nonexistent/inventory.json", "Inventory:Path")]
+    [InlineData("Telemetry__OtlpEndpoint", "localhost:4317", "Telemetry:OtlpEndpoint")]
     public async Task A_wrong_setting_stops_the_service_with_a_message_naming_it(string variable, string value, string named)
     {
         var inventory = TestCity.WriteTo(_folder, TestCity.Create());
