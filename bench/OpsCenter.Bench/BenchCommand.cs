@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Parsing;
 
 namespace OpsCenter.Bench;
@@ -22,14 +23,8 @@ internal static class BenchCommand
             Description = "Messages per throughput run",
             HelpName = "N",
             DefaultValueFactory = _ => 200_000,
+            CustomParser = PositiveCount,
         };
-        messages.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0)
-            {
-                result.AddError("--messages must be at least 1");
-            }
-        });
         // One comma-separated value rather than a list option: the form docs/benchmarks.md and past runs use.
         var brokers = new Option<string>("--brokers")
         {
@@ -47,6 +42,17 @@ internal static class BenchCommand
         command.SetAction((result, cancellationToken) =>
             run(new BenchOptions(result.GetValue(mode)!, result.GetValue(messages), BrokerNames(result.GetValue(brokers)!)), cancellationToken));
         return command;
+    }
+
+    private static int PositiveCount(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0)
+        {
+            return count;
+        }
+        result.AddError($"--messages takes a whole number of at least 1, not '{text}'");
+        return 0;
     }
 
     private static string[] BrokerNames(string list) =>
