@@ -1,4 +1,4 @@
-using System.CommandLine;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.AppHost.Tests;
 
@@ -11,10 +11,10 @@ public sealed class RunCommandTests
     [InlineData("-h")]
     public async Task Help_prints_every_option_and_exits_0_without_starting_anything(string help)
     {
-        var run = await InvokeAsync(help);
+        var (run, started) = await InvokeAsync(help);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Null(run.Started);
+        Assert.Null(started);
         Assert.Contains("Usage:", run.Output);
         Assert.All(new[] { "--data", "--no-simulator", "--scale" }, option => Assert.Contains(option, run.Output));
     }
@@ -22,26 +22,28 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Without_options_it_starts_the_demo_city_with_the_simulator_in_the_repositorys_data_folder()
     {
-        var run = await InvokeAsync();
+        var (run, started) = await InvokeAsync();
 
-        Assert.Equal(new AppHostOptions(Path.Combine(RepoRoot, "data"), StartSimulator: true, "demo"), run.Started);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(new AppHostOptions(Path.Combine(RepoRoot, "data"), StartSimulator: true, "demo"), started);
     }
 
     [Fact]
     public async Task Options_bind_to_what_they_say()
     {
-        var run = await InvokeAsync("--data", "/var/tmp/city-data", "--no-simulator", "--scale", "city");
+        var (run, started) = await InvokeAsync("--data", "/var/tmp/city-data", "--no-simulator", "--scale", "city");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(new AppHostOptions("/var/tmp/city-data", StartSimulator: false, "city"), run.Started);
+        Assert.Equal(new AppHostOptions("/var/tmp/city-data", StartSimulator: false, "city"), started);
     }
 
     [Fact]
     public async Task A_relative_data_folder_is_made_absolute_from_the_current_folder()
     {
-        var run = await InvokeAsync("--data", "my-data");
+        var (run, started) = await InvokeAsync("--data", "my-data");
 
-        Assert.Equal(Path.GetFullPath("my-data"), run.Started?.DataDirectory);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(Path.GetFullPath("my-data"), started?.DataDirectory);
     }
 
     [Theory]
@@ -51,14 +53,14 @@ public sealed class RunCommandTests
     [InlineData("extra", "extra")]
     public async Task Bad_arguments_fail_with_a_message_naming_them_and_start_nothing(string named, params string[] args)
     {
-        var run = await InvokeAsync(args);
+        var (run, started) = await InvokeAsync(args);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Null(run.Started);
+        Assert.Null(started);
         Assert.Contains(named, run.Error);
     }
 
-    private static async Task<Invocation> InvokeAsync(params string[] args)
+    private static async Task<(CommandInvocation Run, AppHostOptions? Started)> InvokeAsync(params string[] args)
     {
         AppHostOptions? started = null;
         var command = RunCommand.Create(RepoRoot, (options, _) =>
@@ -66,13 +68,6 @@ public sealed class RunCommandTests
             started = options;
             return Task.FromResult(0);
         });
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await command.Parse(args).InvokeAsync(
-            new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null },
-            TestContext.Current.CancellationToken);
-        return new Invocation(exitCode, started, output.ToString(), error.ToString());
+        return (await CommandInvocation.RunAsync(command, args, TestContext.Current.CancellationToken), started);
     }
-
-    private sealed record Invocation(int ExitCode, AppHostOptions? Started, string Output, string Error);
 }

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Bench.Tests;
 
@@ -10,10 +10,10 @@ public sealed class BenchCommandTests
     [InlineData("ingest", "--help")]
     public async Task Help_prints_the_modes_and_options_and_exits_0_without_running(params string[] args)
     {
-        var run = await InvokeAsync(args);
+        var (run, started) = await InvokeAsync(args);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Null(run.Started);
+        Assert.Null(started);
         Assert.Contains("Usage:", run.Output);
         Assert.All(new[] { "ingest", "simulator", "memory", "--messages", "--brokers" }, word => Assert.Contains(word, run.Output));
     }
@@ -21,20 +21,21 @@ public sealed class BenchCommandTests
     [Fact]
     public async Task Without_arguments_it_runs_everything_on_both_brokers()
     {
-        var run = await InvokeAsync();
+        var (run, started) = await InvokeAsync();
 
-        Assert.Equal(new BenchOptions("all", 200_000, ["embedded", "mosquitto"]), run.Started, OptionsComparer.Instance);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(new BenchOptions("all", 200_000, ["embedded", "mosquitto"]), started, OptionsComparer.Instance);
     }
 
     [Fact]
     public async Task Mode_and_options_bind_to_what_they_say()
     {
-        var run = await InvokeAsync("ingest", "--messages", "100000", "--brokers", "mosquitto,embedded");
+        var (run, started) = await InvokeAsync("ingest", "--messages", "100000", "--brokers", "mosquitto,embedded");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(new BenchOptions("ingest", 100_000, ["mosquitto", "embedded"]), run.Started, OptionsComparer.Instance);
-        Assert.True(run.Started!.Runs("ingest"));
-        Assert.False(run.Started.Runs("memory"));
+        Assert.Equal(new BenchOptions("ingest", 100_000, ["mosquitto", "embedded"]), started, OptionsComparer.Instance);
+        Assert.True(started!.Runs("ingest"));
+        Assert.False(started.Runs("memory"));
     }
 
     [Theory]
@@ -46,14 +47,14 @@ public sealed class BenchCommandTests
     [InlineData("--bogus", "--bogus")]
     public async Task Bad_arguments_fail_with_a_message_naming_them_and_run_nothing(string named, params string[] args)
     {
-        var run = await InvokeAsync(args);
+        var (run, started) = await InvokeAsync(args);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Null(run.Started);
+        Assert.Null(started);
         Assert.Contains(named, run.Error);
     }
 
-    private static async Task<Invocation> InvokeAsync(params string[] args)
+    private static async Task<(CommandInvocation Run, BenchOptions? Started)> InvokeAsync(params string[] args)
     {
         BenchOptions? started = null;
         var command = BenchCommand.Create((options, _) =>
@@ -61,15 +62,8 @@ public sealed class BenchCommandTests
             started = options;
             return Task.FromResult(0);
         });
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await command.Parse(args).InvokeAsync(
-            new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null },
-            TestContext.Current.CancellationToken);
-        return new Invocation(exitCode, started, output.ToString(), error.ToString());
+        return (await CommandInvocation.RunAsync(command, args, TestContext.Current.CancellationToken), started);
     }
-
-    private sealed record Invocation(int ExitCode, BenchOptions? Started, string Output, string Error);
 
     /// <summary>Records compare lists by reference; these compare the brokers named, in order.</summary>
     private sealed class OptionsComparer : IEqualityComparer<BenchOptions?>
