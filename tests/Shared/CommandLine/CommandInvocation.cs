@@ -2,6 +2,8 @@ using System.CommandLine;
 
 namespace OpsCenter.Tests.Shared;
 
+// In its own folder: the projects that take every tests/Shared/*.cs do not reference System.CommandLine.
+
 /// <summary>A command line run in-process with its output captured: what a user would see, without a child process.</summary>
 public sealed record CommandInvocation(int ExitCode, string Output, string Error)
 {
