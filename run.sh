@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The run command: installs what is missing, builds, and starts the whole system (InfluxDB, PostgreSQL, Server with
 # the MQTT broker, Ingest, the demo-city simulator). Prints the wall-screen URL; Ctrl-C stops everything.
-# Options are passed to the launcher: [--data DIR] [--no-simulator] [--scale demo]. Data is kept in ./data by default.
+# Options are passed to the launcher: [--data DIR] [--no-simulator] [--scale demo|district|city]; --help lists them.
+# Data is kept in ./data by default.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 

@@ -1,7 +1,8 @@
 namespace OpsCenter.AppHost;
 
 /// <summary>One console for every child: each line prefixed with who said it, lines never interleaved.</summary>
-internal sealed class ConsoleLog
+/// <param name="output">Standard output, or where a test reads what was said.</param>
+internal sealed class ConsoleLog(TextWriter? output = null)
 {
     private const string Self = "apphost";
     private readonly Lock _lock = new();
@@ -17,25 +18,27 @@ internal sealed class ConsoleLog
     {
         lock (_lock)
         {
-            Console.Out.WriteLine(text);
+            Output.WriteLine(text);
         }
     }
+
+    private TextWriter Output => output ?? Console.Out;
 
     private void Write(string source, string line, ConsoleColor color)
     {
         lock (_lock)
         {
-            var colored = !Console.IsOutputRedirected;
+            var colored = output is null && !Console.IsOutputRedirected;
             if (colored)
             {
                 Console.ForegroundColor = color;
             }
-            Console.Out.Write($"[{source,-9}] ");
+            Output.Write($"[{source,-9}] ");
             if (colored)
             {
                 Console.ResetColor();
             }
-            Console.Out.WriteLine(line);
+            Output.WriteLine(line);
         }
     }
 }

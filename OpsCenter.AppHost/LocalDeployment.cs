@@ -30,14 +30,14 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
         await RequireFreePortsAsync(cancellationToken);
 
         var influx = new InfluxDbServer(Infrastructure("influxdb", InfluxPort));
-        await SuperviseAsync(new Supervisor("influxdb", StartServer(influx), influx.StopAsync, log), influx, mustStart: true, cancellationToken);
+        await SuperviseAsync(Supervise("influxdb", StartServer(influx), influx.StopAsync), influx, mustStart: true, cancellationToken);
         var postgres = new PostgresServer(new LocalServerOptions
         {
             DataDirectory = PostgresFolder.Choose(options.DataDirectory, log),
             Port = PostgresPort,
             OnOutputLine = log.For("postgres"),
         });
-        await SuperviseAsync(new Supervisor("postgres", StartServer(postgres), postgres.StopAsync, log), postgres, mustStart: true, cancellationToken);
+        await SuperviseAsync(Supervise("postgres", StartServer(postgres), postgres.StopAsync), postgres, mustStart: true, cancellationToken);
 
         var simulatorDll = new ServiceCatalog(repoRoot, options.DataDirectory, postgres.ConnectionString, Secrets, "").Simulator;
         var inventory = await CityScale.InventoryAsync(repoRoot, options.DataDirectory, options.Scale, simulatorDll, log, cancellationToken);
@@ -86,8 +86,11 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
         var alive = alivePort is { } port ? new Uri($"http://127.0.0.1:{port}/alive") : null;
         var logFile = Path.Combine(options.DataDirectory, "logs", $"{name}.log");
         var service = new DotnetService(name, assembly, arguments, environment, alive, logFile, log);
-        return new Supervisor(name, service.StartAsync, service.StopAsync, log);
+        return Supervise(name, service.StartAsync, service.StopAsync);
     }
+
+    private Supervisor Supervise(string name, Func<CancellationToken, Task<Task<int>>> start, Func<Task> stop) =>
+        new(name, start, stop, RestartBackoff.Default, TimeProvider.System, log);
 
     private async Task SuperviseAsync(Supervisor supervisor, CancellationToken cancellationToken) =>
         await SuperviseAsync(supervisor, owned: null, mustStart: false, cancellationToken);

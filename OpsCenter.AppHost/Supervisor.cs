@@ -1,31 +1,31 @@
-using System.Diagnostics;
-
 namespace OpsCenter.AppHost;
 
 /// <summary>
-/// Keeps one child running: when it exits unexpectedly, says so and restarts it after 1, 2, 4, 8, 16 s. After five
-/// failed restarts in a row it gives up (a crash loop needs a human, not a hot CPU).
+/// Keeps one child running: when it exits unexpectedly, says so and restarts it as <see cref="RestartBackoff"/> says,
+/// until that gives up.
 /// </summary>
 internal sealed class Supervisor : IAsyncDisposable
 {
-    private const int MaxRestarts = 5;
-    // A child that ran this long before exiting was healthy; its next crash starts a fresh series of restarts.
-    private static readonly TimeSpan StableAfter = TimeSpan.FromMinutes(1);
-
     private readonly string _name;
     private readonly Func<CancellationToken, Task<Task<int>>> _start;
     private readonly Func<Task> _stop;
+    private readonly RestartBackoff _backoff;
+    private readonly TimeProvider _time;
     private readonly ConsoleLog _log;
     private readonly CancellationTokenSource _stopping = new();
     private Task _watch = Task.CompletedTask;
 
     /// <param name="start">Starts the child, returns once it is ready; the returned task completes when it exits.</param>
     /// <param name="stop">Stops the child if it runs.</param>
-    public Supervisor(string name, Func<CancellationToken, Task<Task<int>>> start, Func<Task> stop, ConsoleLog log)
+    /// <param name="time">Measures how long the child ran and waits out the back-off.</param>
+    public Supervisor(string name, Func<CancellationToken, Task<Task<int>>> start, Func<Task> stop, RestartBackoff backoff,
+        TimeProvider time, ConsoleLog log)
     {
         _name = name;
         _start = start;
         _stop = stop;
+        _backoff = backoff;
+        _time = time;
         _log = log;
     }
 
@@ -66,7 +66,7 @@ internal sealed class Supervisor : IAsyncDisposable
     private async Task WatchAsync(Task<int> exited)
     {
         var restarts = 0;
-        var startedAt = Stopwatch.GetTimestamp();
+        var startedAt = _time.GetTimestamp();
         while (true)
         {
             int exitCode;
@@ -78,22 +78,18 @@ internal sealed class Supervisor : IAsyncDisposable
             {
                 return;
             }
-            if (Stopwatch.GetElapsedTime(startedAt) > StableAfter)
+            if (_backoff.Next(restarts, _time.GetElapsedTime(startedAt)) is not { } attempt)
             {
-                restarts = 0;
-            }
-            if (restarts == MaxRestarts)
-            {
-                _log.Error($"{_name} exited (code {exitCode}) after {MaxRestarts} restarts; giving up on it. See its log file.");
+                _log.Error($"{_name} exited (code {exitCode}) after {_backoff.MaxRestarts} restarts; giving up on it. See its log file.");
                 return;
             }
-            var delay = TimeSpan.FromSeconds(1 << restarts++);
-            _log.Error($"{_name} exited unexpectedly (code {exitCode}); restarting in {delay.TotalSeconds:0} s " +
-                       $"(attempt {restarts} of {MaxRestarts})");
+            restarts = attempt.Number;
+            _log.Error($"{_name} exited unexpectedly (code {exitCode}); restarting in {attempt.Delay.TotalSeconds:0.###} s " +
+                       $"(attempt {attempt.Number} of {_backoff.MaxRestarts})");
             try
             {
-                await Task.Delay(delay, _stopping.Token);
-                startedAt = Stopwatch.GetTimestamp();
+                await Task.Delay(attempt.Delay, _time, _stopping.Token);
+                startedAt = _time.GetTimestamp();
                 exited = await _start(_stopping.Token);
                 _log.Info($"{_name} is up again");
             }

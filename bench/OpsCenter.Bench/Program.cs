@@ -1,73 +1,7 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
+using System.CommandLine;
 using OpsCenter.Bench;
 
 // Usage: dotnet run -c Release --project bench/OpsCenter.Bench -- [ingest|simulator|memory|all] [--messages N] [--brokers embedded,mosquitto]
-var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
-var messages = int.Parse(Option("--messages") ?? "200000", CultureInfo.InvariantCulture);
-var brokers = (Option("--brokers") ?? "embedded,mosquitto").Split(',');
-var report = new List<string>
-{
-    $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
-    $"Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; messages per run: {messages}; QoS 1; ~230-byte traffic telemetry; 4 publisher connections × 64 in flight",
-};
-
-if (mode is "ingest" or "all")
-{
-    foreach (var kind in brokers)
-    {
-        double brokerRate;
-        await using (var broker = await BrokerUnderTest.StartAsync(kind))
-            brokerRate = await BrokerOnlyRun.MeasureAsync(broker, Detectors(20), messages);
-
-        await using (var broker = await BrokerUnderTest.StartAsync(kind))
-        await using (var rig = await IngestRig.StartAsync(broker, 20, "bench-ingest"))
-        {
-            var throughput = await IngestRuns.ThroughputAsync(broker, rig, messages);
-            var share = throughput.MessagesPerSecond / brokerRate;
-            report.Add($"{kind}: broker-only {brokerRate:N0} msg/s; ingest end-to-end {throughput.MessagesPerSecond:N0} msg/s = {share:P0} of broker-only " +
-                $"(target ≥ 80 %: {(share >= 0.8 ? "met" : "MISSED")}); stored {throughput.Stored}/{throughput.Sent} (loss {throughput.Sent - throughput.Stored})");
-
-            foreach (var (rate, what) in new[] { (brokerRate / 2, "half broker-only"), (throughput.MessagesPerSecond / 2, "half of ingest's sustained rate") })
-            {
-                var latencyMessages = (int)Math.Min(rate * 15, messages); // ~15 s at that rate
-                var latency = await IngestRuns.LatencyAsync(broker, rig, latencyMessages, rate);
-                report.Add($"{kind}: publish→durable at {latency.RatePerSecond:N0} msg/s ({what}): p50 {latency.P50Ms:N1} ms, p99 {latency.P99Ms:N1} ms, " +
-                    $"max {latency.MaxMs:N1} ms over {latency.Samples}/{latencyMessages} announced (target p99 ≤ 100 ms: {(latency.P99Ms <= 100 ? "met" : "MISSED")})");
-            }
-        }
-    }
-}
-
-if (mode is "simulator" or "all")
-{
-    foreach (var kind in brokers)
-    {
-        await using var broker = await BrokerUnderTest.StartAsync(kind);
-        report.Add($"{kind}: opscenter-sim load ceiling (asked 200,000 msg/s for 10 s): {await SimulatorLoadRun.MeasureAsync(broker)}");
-    }
-}
-
-if (mode is "memory" or "all")
-{
-    const int devices = 50_000;
-    await using var broker = await BrokerUnderTest.StartAsync("embedded");
-    await using var rig = await IngestRig.StartAsync(broker, devices, "bench-memory");
-    var idle = rig.ResidentMegabytes();
-    var publisher = new LoadPublisher(broker.Port, rig.Detectors);
-    await publisher.RunAsync(devices * 3); // every device reports three times
-    await rig.WaitUntilStoredAsync(devices * 3, TimeSpan.FromMinutes(5));
-    var rss = rig.ResidentMegabytes();
-    report.Add($"memory: Ingest RSS with {devices:N0} registered devices, all reporting: {rss:N0} MB (after start-up {idle:N0} MB; target ≤ 300 MB: {(rss <= 300 ? "met" : "MISSED")})");
-}
-
-foreach (var line in report)
-    Console.WriteLine("- " + line);
-
-string? Option(string name)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
-
-static IReadOnlyList<string> Detectors(int n) => Enumerable.Range(1, n).Select(i => $"tfd-bench-{i:D3}").ToList();
+var command = BenchCommand.Create((options, _) => BenchmarkRun.RunAsync(options));
+// No cancellation handling: Ctrl-C ends the run at once, as the child servers (which die with us) expect.
+return await command.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
