@@ -1,7 +1,7 @@
 using System.CommandLine;
 using OpsCenter.AppHost;
 
-// The run command: starts InfluxDB, PostgreSQL, Server (with the broker), Ingest and the demo-city simulator on
+// The run command: starts InfluxDB, PostgreSQL, the MQTT broker, the Server, Ingest and the demo-city simulator on
 // this machine, and stops everything it started on Ctrl-C.
 var repoRoot = RepoRoot.Find();
 var command = RunCommand.Create(repoRoot, (options, _) => LocalRun.RunAsync(options, repoRoot, new ConsoleLog()));

@@ -1,59 +1,69 @@
+using System.CommandLine;
 using OpsCenter.Contracts.Inventory;
 
 namespace OpsCenter.Broker.DeviceAccess;
 
 /// <summary>
-/// <c>dotnet OpsCenter.Server.dll credentials issue --out DIR [--inventory FILE] [--service NAME]...</c> and
-/// <c>dotnet OpsCenter.Server.dll credentials export-mosquitto --in DIR --out DIR [--simulator-account true]</c>.
+/// <c>dotnet OpsCenter.Broker.dll credentials issue --out DIR [--inventory FILE] [--service NAME]...</c> and
+/// <c>dotnet OpsCenter.Broker.dll credentials export-mosquitto --in DIR --out DIR [--simulator-account]</c>.
 /// </summary>
 public static class CredentialsCommand
 {
     public static bool Handles(string[] args) => args.Length > 0 && args[0] == "credentials";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    public static Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var verb = args.Length > 1 ? args[1] : "";
-        var options = ReadOptions(args.Skip(2).ToArray());
-        switch (verb)
-        {
-            case "issue" when options.TryGetValue("--out", out var outDir):
-                var devices = options.TryGetValue("--inventory", out var inventoryPaths)
-                    ? CityInventory.Load(inventoryPaths[0]).Devices.Select(d => (d.Id, d.Kind))
-                    : [];
-                var services = ServiceAccounts.Defaults.Concat(options.GetValueOrDefault("--service") ?? []);
-                var issued = CredentialFiles.IssueMissing(outDir[0], devices, services);
-                await output.WriteLineAsync($"{issued} new secrets in {Path.GetFullPath(outDir[0])} ({CredentialFiles.Accounts}, {CredentialFiles.DeviceSecrets}, {CredentialFiles.ServiceSecrets})");
-                return 0;
-            case "export-mosquitto" when options.TryGetValue("--in", out var inDir) && options.TryGetValue("--out", out var exportDir):
-                var withSimulator = options.TryGetValue("--simulator-account", out var simulator) && bool.TryParse(simulator[0], out var on) && on;
-                var missing = await MosquittoFiles.ExportAsync(inDir[0], exportDir[0], withSimulator);
-                await output.WriteLineAsync($"Wrote {MosquittoFiles.PasswordFileName} and {MosquittoFiles.AclFileName} to {Path.GetFullPath(exportDir[0])}");
-                if (missing.Count > 0)
-                    await output.WriteLineAsync($"Left out (no plain secret in {inDir[0]}): {string.Join(", ", missing)}");
-                return 0;
-            default:
-                await output.WriteLineAsync("""
-                    usage:
-                      credentials issue --out DIR [--inventory FILE] [--service NAME]...
-                          gives every device of the inventory and every service account without one a new secret
-                          (--service opscenter-simulator: the demo/test-rig account that publishes for any device)
-                      credentials export-mosquitto --in DIR --out DIR [--simulator-account true]
-                          writes mosquitto's password_file (passwd) and acl_file (acl) for the accounts in DIR
-                          (opscenter-simulator only with --simulator-account true)
-                    """);
-                return 2;
-        }
+        var root = new RootCommand("OpsCenter broker: device and service MQTT credentials") { Create(output) };
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output });
     }
 
-    private static Dictionary<string, List<string>> ReadOptions(string[] args)
+    public static Command Create(TextWriter output)
     {
-        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var command = new Command("credentials", "Issue MQTT secrets for devices and services, or export them for mosquitto.");
+        command.Subcommands.Add(Issue(output));
+        command.Subcommands.Add(ExportMosquitto(output));
+        return command;
+    }
+
+    private static Command Issue(TextWriter output)
+    {
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Credentials folder (mqtt-accounts.json and the secret files)", Required = true };
+        var inventory = new Option<FileInfo?>("--inventory") { Description = "City inventory whose devices get a secret" };
+        var services = new Option<string[]>("--service")
         {
-            if (!options.TryGetValue(args[i], out var values))
-                options[args[i]] = values = [];
-            values.Add(args[i + 1]);
-        }
-        return options;
+            Description = "Extra service account (repeatable); opscenter-simulator is the demo/test-rig account that publishes for any device",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("issue", "Give every device of the inventory and every service account without one a new secret.") { outDir, inventory, services };
+        command.SetAction(async (result, _) =>
+        {
+            var folder = result.GetRequiredValue(outDir).FullName;
+            var devices = result.GetValue(inventory) is { } file
+                ? CityInventory.Load(file.FullName).Devices.Select(d => (d.Id, d.Kind))
+                : [];
+            var issued = CredentialFiles.IssueMissing(folder, devices, ServiceAccounts.Defaults.Concat(result.GetValue(services) ?? []));
+            await output.WriteLineAsync($"{issued} new secrets in {folder} ({CredentialFiles.Accounts}, {CredentialFiles.DeviceSecrets}, {CredentialFiles.ServiceSecrets})");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ExportMosquitto(TextWriter output)
+    {
+        var inDir = new Option<DirectoryInfo>("--in") { Description = "Credentials folder to read", Required = true };
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for mosquitto's password_file (passwd) and acl_file (acl)", Required = true };
+        var simulator = new Option<bool>("--simulator-account") { Description = "Include opscenter-simulator (demo and test rigs only)" };
+        var command = new Command("export-mosquitto", "Write mosquitto's password and ACL files for the accounts in a credentials folder.") { inDir, outDir, simulator };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var source = result.GetRequiredValue(inDir).FullName;
+            var target = result.GetRequiredValue(outDir).FullName;
+            var missing = await MosquittoFiles.ExportAsync(source, target, result.GetValue(simulator), cancellationToken);
+            await output.WriteLineAsync($"Wrote {MosquittoFiles.PasswordFileName} and {MosquittoFiles.AclFileName} to {target}");
+            if (missing.Count > 0)
+                await output.WriteLineAsync($"Left out (no plain secret in {source}): {string.Join(", ", missing)}");
+            return 0;
+        });
+        return command;
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class MqttAccountRegistry
         var accounts = CredentialFiles.ReadAccounts(dir).Where(a => _options.SimulatorAccount || !a.IsSimulator).ToList();
         if (accounts.Count == 0)
             throw new InvalidOperationException($"No MQTT accounts in {Path.Combine(dir, CredentialFiles.Accounts)}: issue them with " +
-                "'dotnet OpsCenter.Server.dll credentials issue' or set Broker:IssueMissingCredentials=true.");
+                "'dotnet OpsCenter.Broker.dll credentials issue' or set Broker:IssueMissingCredentials=true.");
         LogLoaded(logger, accounts.Count, Path.GetFullPath(dir));
         if (accounts.Any(a => a.IsSimulator))
             LogSimulatorAccount(logger, ServiceAccounts.Simulator);
