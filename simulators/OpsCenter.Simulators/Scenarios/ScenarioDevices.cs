@@ -10,7 +10,7 @@ namespace OpsCenter.Simulators.Scenarios;
 internal sealed class ScenarioDevices(ScenarioContext context, IReadOnlyList<SimulatedDevice> devices) : IAsyncDisposable
 {
     private readonly Dictionary<string, IDeviceLink> _links = devices.ToDictionary(
-        d => d.Id, d => context.Links.Create(d.Record, () => d.ComposeConnect(context.Clock.Now)));
+        d => d.Id, d => context.Links.Create(d.Record, () => d.ComposeConnect(context.Clock.Now), context.Stats));
 
     public IReadOnlyList<SimulatedDevice> Devices => devices;
 
