@@ -23,9 +23,9 @@ public sealed class FleetOverMqttTests
         await using var broker = await EmbeddedBroker.StartAsync();
         var device = DeviceFactory.Create(Camera, TestCity.Settings());
         var session = device.ComposeConnect(DateTimeOffset.UtcNow);
-        var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = broker.Port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow));
+        var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = broker.Port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow), new RunStats());
 
-        Assert.True(await link.ConnectAsync(session, cancel));
+        Assert.Equal(PublishOutcome.Acknowledged, await link.ConnectAsync(session, cancel));
         Assert.True(await Eventually.TrueAsync(async () => await RetainedState(broker, Camera.Id) == "online", Timeout));
 
         await link.DropAsync();
@@ -44,9 +44,9 @@ public sealed class FleetOverMqttTests
         var cancel = TestContext.Current.CancellationToken;
         var port = OpsCenter.LocalServices.FreePort.Next();
         var device = DeviceFactory.Create(Camera, TestCity.Settings());
-        await using var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow));
+        await using var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow), new RunStats());
 
-        Assert.False(await link.ConnectAsync(device.ComposeConnect(DateTimeOffset.UtcNow), cancel));
+        Assert.Equal(PublishOutcome.Deferred, await link.ConnectAsync(device.ComposeConnect(DateTimeOffset.UtcNow), cancel));
         await using var broker = await StartOnAsync(port);
 
         Assert.True(await Eventually.TrueAsync(async () =>

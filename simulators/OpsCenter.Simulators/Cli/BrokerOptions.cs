@@ -25,12 +25,22 @@ internal sealed class BrokerOptions(string? currentDirectory = null, TextWriter?
         Description = "The run command's data folder (default: ./data when it exists): device secrets, the opscenter-simulator account and the reporter key are read from its credentials/ folder; explicit options win",
     };
     private readonly Option<int> _qos = new("--qos") { Description = "MQTT QoS for telemetry and events (0, 1 or 2)", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> _outbox = new("--outbox")
+    {
+        Description = "Unacknowledged messages each device keeps and sends again after a reconnect; when full the oldest are dropped and counted as failed",
+        DefaultValueFactory = _ => Outbox.DefaultCapacity,
+    };
 
     public BrokerOptions AddTo(Command command)
     {
         _qos.AcceptOnlyFromAmong("0", "1", "2");
         _data.AcceptExistingOnly();
-        foreach (var option in new Option[] { _host, _port, _username, _password, _credentials, _data, _qos })
+        _outbox.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+                r.AddError("--outbox must be at least 1.");
+        });
+        foreach (var option in new Option[] { _host, _port, _username, _password, _credentials, _data, _qos, _outbox })
             command.Options.Add(option);
         return this;
     }
@@ -56,6 +66,7 @@ internal sealed class BrokerOptions(string? currentDirectory = null, TextWriter?
             Username = username,
             Password = password,
             Qos = (MqttQualityOfServiceLevel)result.GetValue(_qos),
+            OutboxCapacity = result.GetValue(_outbox),
             DeviceSecrets = result.GetValue(_credentials) is { } file
                 ? BrokerSettings.LoadSecrets(file.FullName)
                 : data?.DeviceSecrets() ?? new Dictionary<string, string>(),

@@ -41,7 +41,7 @@ internal sealed class FleetRunner(FleetModel model, IDeviceLinkFactory linkFacto
     private async Task ConnectAllAsync(CancellationToken cancellationToken)
     {
         foreach (var device in model.Devices)
-            _links[device.Id] = linkFactory.Create(device.Record, () => device.ComposeConnect(clock.Now));
+            _links[device.Id] = linkFactory.Create(device.Record, () => device.ComposeConnect(clock.Now), stats);
         await Parallel.ForEachAsync(model.Devices, new ParallelOptions { MaxDegreeOfParallelism = ConnectConcurrency, CancellationToken = cancellationToken },
             async (device, ct) =>
             {

@@ -10,7 +10,11 @@ namespace OpsCenter.Simulators.Scenarios;
 internal sealed class ScenarioDevices(ScenarioContext context, IReadOnlyList<SimulatedDevice> devices) : IAsyncDisposable
 {
     private readonly Dictionary<string, IDeviceLink> _links = devices.ToDictionary(
-        d => d.Id, d => context.Links.Create(d.Record, () => d.ComposeConnect(context.Clock.Now)));
+        d => d.Id, d => context.Links.Create(d.Record, () => d.ComposeConnect(context.Clock.Now), context.Stats));
+
+    // Keeps the links alive as the fleet does, so a broker restart mid-scenario ends in resent messages, not lost ones.
+    private readonly CancellationTokenSource _stopSupervision = new();
+    private Task? _supervision;
 
     public IReadOnlyList<SimulatedDevice> Devices => devices;
 
@@ -18,6 +22,7 @@ internal sealed class ScenarioDevices(ScenarioContext context, IReadOnlyList<Sim
     {
         foreach (var device in devices)
             await ConnectAsync(device, cancellationToken);
+        _supervision ??= ConnectionSupervisor.RunAsync(_links.Values, _stopSupervision.Token);
     }
 
     public async Task ConnectAsync(SimulatedDevice device, CancellationToken cancellationToken)
@@ -52,6 +57,10 @@ internal sealed class ScenarioDevices(ScenarioContext context, IReadOnlyList<Sim
     /// <summary>Leaves without a goodbye: if no fleet runs, liveness timeouts take the devices offline.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopSupervision.CancelAsync();
+        if (_supervision is not null)
+            await _supervision;
+        _stopSupervision.Dispose();
         foreach (var link in _links.Values)
         {
             await link.CloseAsync(goodbye: null, CancellationToken.None);

@@ -18,6 +18,9 @@ internal sealed record BrokerSettings
     public string? Password { get; init; }
     public MqttQualityOfServiceLevel Qos { get; init; } = MqttQualityOfServiceLevel.AtLeastOnce;
 
+    /// <summary>Unacknowledged QoS 1 messages a device keeps while the broker is away; beyond it the oldest are dropped (and counted).</summary>
+    public int OutboxCapacity { get; init; } = Outbox.DefaultCapacity;
+
     /// <summary>deviceId → secret; a device found here connects with username = its id.</summary>
     public IReadOnlyDictionary<string, string> DeviceSecrets { get; init; } = new Dictionary<string, string>();
 

@@ -15,7 +15,7 @@ internal sealed class InMemoryBroker : IDeviceLinkFactory, IMessageSink
     public IReadOnlyList<DeliveredMessage> Delivered => [.. _delivered];
     public ConcurrentDictionary<string, OutboundMessage> Retained { get; } = new();
 
-    public IDeviceLink Create(DeviceRecord device, Func<ConnectMessages> composeConnect) => new Link(this, device.Id);
+    public IDeviceLink Create(DeviceRecord device, Func<ConnectMessages> composeConnect, IOutboxReport report) => new Link(this, device.Id);
 
     public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -41,19 +41,19 @@ internal sealed class InMemoryBroker : IDeviceLinkFactory, IMessageSink
         public string DeviceId => deviceId;
         public bool IsConnected => _will is not null;
 
-        public Task<bool> ConnectAsync(ConnectMessages session, CancellationToken cancellationToken)
+        public Task<PublishOutcome> ConnectAsync(ConnectMessages session, CancellationToken cancellationToken)
         {
             _will = session.Will;
             broker.Deliver(session.Online, fromWill: false);
-            return Task.FromResult(true);
+            return Task.FromResult(PublishOutcome.Acknowledged);
         }
 
-        public Task<bool> PublishAsync(OutboundMessage message, CancellationToken cancellationToken)
+        public Task<PublishOutcome> PublishAsync(OutboundMessage message, CancellationToken cancellationToken)
         {
             if (_will is null)
-                return Task.FromResult(false);
+                return Task.FromResult(PublishOutcome.Failed);
             broker.Deliver(message, fromWill: false);
-            return Task.FromResult(true);
+            return Task.FromResult(PublishOutcome.Acknowledged);
         }
 
         public Task DropAsync()

@@ -1,23 +1,28 @@
 using MQTTnet;
+using MQTTnet.Protocol;
 using OpsCenter.Simulators.Simulation;
 
 namespace OpsCenter.Simulators.Transport;
 
 /// <summary>
-/// One MQTT client per device, as a real camera or detector has. Reconnection is driven by
-/// <see cref="MaintainAsync"/> from a timer loop (ping, then reconnect with exponential back-off),
-/// the way MQTTnet's authors recommend, rather than from the disconnected event.
+/// One MQTT client per device, as a real camera or detector has, with a real device's store-and-forward: QoS 1
+/// messages the broker did not acknowledge wait in a bounded outbox and go out again after the reconnect
+/// (<see cref="StoreAndForward"/>). Reconnection is driven by <see cref="MaintainAsync"/> from a timer loop (ping, then
+/// reconnect with exponential back-off), the way MQTTnet's authors recommend, rather than from the disconnected event.
 /// </summary>
 internal sealed class MqttDeviceLink(
-    MqttClientFactory factory, BrokerSettings settings, string deviceId, string clientId, Func<ConnectMessages> composeConnect) : IDeviceLink
+    MqttClientFactory factory, BrokerSettings settings, string deviceId, string clientId, Func<ConnectMessages> composeConnect, IOutboxReport report)
+    : IDeviceLink
 {
     private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly StoreAndForward _outbox = new(settings.OutboxCapacity, report);
     private IMqttClient? _client;
     private bool _wanted;
-    private TimeSpan _backoff = TimeSpan.FromSeconds(1);
+    private TimeSpan _backoff = FirstBackoff;
     private DateTimeOffset _nextAttempt;
     private DateTimeOffset _lastPing;
 
@@ -25,46 +30,17 @@ internal sealed class MqttDeviceLink(
     public bool IsConnected => _client?.IsConnected == true;
     public int Reconnects { get; private set; }
 
-    public async Task<bool> ConnectAsync(ConnectMessages session, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            _wanted = true;
-            _client?.Dispose();
-            _client = factory.CreateMqttClient();
-            var (username, password) = settings.CredentialsFor(deviceId);
-            await _client.ConnectAsync(MqttOptions.For(settings, clientId, username, password, session.Will), cancellationToken);
-            var published = await _client.PublishAsync(MqttOptions.Message(session.Online, settings), cancellationToken);
-            _backoff = TimeSpan.FromSeconds(1);
-            _lastPing = DateTimeOffset.UtcNow;
-            return published.IsSuccess;
-        }
-        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException)
-        {
-            ScheduleRetry();
-            return false;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>QoS 1 messages waiting to be sent again.</summary>
+    public int Waiting => _outbox.Waiting;
 
-    public async Task<bool> PublishAsync(OutboundMessage message, CancellationToken cancellationToken)
+    public Task<PublishOutcome> ConnectAsync(ConnectMessages session, CancellationToken cancellationToken) =>
+        ConnectAndForwardAsync(session, counted: true, cancellationToken);
+
+    public async Task<PublishOutcome> PublishAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        var client = _client;
-        if (client is null || !client.IsConnected)
-            return false;
-        try
-        {
-            var result = await client.PublishAsync(MqttOptions.Message(message, settings), cancellationToken);
-            return result.IsSuccess;
-        }
-        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException or ObjectDisposedException)
-        {
-            return false;
-        }
+        if (settings.Qos == MqttQualityOfServiceLevel.AtMostOnce)
+            return await SendAsync(message, cancellationToken) == SendAttempt.Acknowledged ? PublishOutcome.Acknowledged : PublishOutcome.Failed;
+        return await _outbox.PublishAsync(message, m => SendAsync(m, cancellationToken));
     }
 
     public async Task DropAsync()
@@ -73,8 +49,8 @@ internal sealed class MqttDeviceLink(
         try
         {
             _wanted = false;
-            // Disposing without DisconnectAsync closes the socket with no DISCONNECT packet,
-            // which is what makes the broker publish the Last Will.
+            // Disposing without DisconnectAsync closes the socket with no DISCONNECT packet, which is what makes the
+            // broker publish the Last Will. The outbox stays: a device keeps its queue across a power cut.
             _client?.Dispose();
             _client = null;
         }
@@ -87,11 +63,12 @@ internal sealed class MqttDeviceLink(
     public async Task CloseAsync(OutboundMessage? goodbye, CancellationToken cancellationToken)
     {
         _wanted = false;
+        await _outbox.StopAsync(m => SendAsync(m, cancellationToken));
         var client = _client;
         if (client is null)
             return;
         if (goodbye is not null)
-            await PublishAsync(goodbye, cancellationToken);
+            await SendAsync(goodbye, cancellationToken);
         try
         {
             if (client.IsConnected)
@@ -111,6 +88,8 @@ internal sealed class MqttDeviceLink(
         var client = _client;
         if (client is not null && client.IsConnected)
         {
+            // A forward cut short by a hiccup that did not break the connection resumes here.
+            await _outbox.ForwardAsync(m => SendAsync(m, cancellationToken));
             if (now - _lastPing < PingEvery)
                 return;
             _lastPing = now;
@@ -120,7 +99,53 @@ internal sealed class MqttDeviceLink(
         if (now < _nextAttempt)
             return;
         Reconnects++;
-        await ConnectAsync(composeConnect(), cancellationToken);
+        await ConnectAndForwardAsync(composeConnect(), counted: false, cancellationToken);
+    }
+
+    private async Task<PublishOutcome> ConnectAndForwardAsync(ConnectMessages session, bool counted, CancellationToken cancellationToken)
+    {
+        await OpenAsync(session.Will, cancellationToken);
+        // Not connected, the online status is lost at once and, when counted, kept for the next reconnect.
+        return await _outbox.ReconnectedAsync(session.Online, counted, m => SendAsync(m, cancellationToken));
+    }
+
+    private async Task OpenAsync(OutboundMessage will, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _wanted = true;
+            _client?.Dispose();
+            _client = factory.CreateMqttClient();
+            var (username, password) = settings.CredentialsFor(deviceId);
+            await _client.ConnectAsync(MqttOptions.For(settings, clientId, username, password, will), cancellationToken);
+            _backoff = FirstBackoff;
+            _lastPing = DateTimeOffset.UtcNow;
+        }
+        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+        {
+            ScheduleRetry();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SendAttempt> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var client = _client;
+        if (client is null || !client.IsConnected)
+            return SendAttempt.Lost;
+        try
+        {
+            var result = await client.PublishAsync(MqttOptions.Message(message, settings), cancellationToken);
+            return result.IsSuccess ? SendAttempt.Acknowledged : SendAttempt.Refused;
+        }
+        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+        {
+            return SendAttempt.Lost;
+        }
     }
 
     private void ScheduleRetry()
@@ -134,6 +159,7 @@ internal sealed class MqttDeviceLink(
     {
         _client?.Dispose();
         _gate.Dispose();
+        _outbox.Dispose();
         return ValueTask.CompletedTask;
     }
 }
@@ -142,6 +168,6 @@ internal sealed class MqttDeviceLinkFactory(BrokerSettings settings, string clie
 {
     private readonly MqttClientFactory _factory = new();
 
-    public IDeviceLink Create(Contracts.Inventory.DeviceRecord device, Func<ConnectMessages> composeConnect) =>
-        new MqttDeviceLink(_factory, settings, device.Id, device.Id + clientIdSuffix, composeConnect);
+    public IDeviceLink Create(Contracts.Inventory.DeviceRecord device, Func<ConnectMessages> composeConnect, IOutboxReport report) =>
+        new MqttDeviceLink(_factory, settings, device.Id, device.Id + clientIdSuffix, composeConnect, report);
 }

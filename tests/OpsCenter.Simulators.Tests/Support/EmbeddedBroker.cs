@@ -34,6 +34,8 @@ internal sealed class EmbeddedBroker : IAsyncDisposable
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
             .WithDefaultEndpointPort(port)
+            // A broker restarted on the same port must bind despite the old connections in TIME_WAIT.
+            .WithDefaultEndpointReuseAddress()
             .WithMaxPendingMessagesPerClient(1_000_000)
             .Build();
         var server = factory.CreateMqttServer(options);
