@@ -129,6 +129,7 @@ public sealed class FleetCamera(string id, string secret, int brokerPort, Action
     private readonly Lock _gate = new();
     private readonly List<long> _telemetry = [];
     private readonly List<long> _status = [];
+    private readonly Dictionary<long, DateTimeOffset> _acknowledgedAt = [];
     private long _nextSeq;
     private bool _acknowledgedOnline;
 
@@ -174,6 +175,13 @@ public sealed class FleetCamera(string id, string secret, int brokerPort, Action
     {
         lock (_gate)
             return ([.. _telemetry], [.. _status]);
+    }
+
+    /// <summary>When the broker acknowledged a message (for telling which part of an outage lost it).</summary>
+    public DateTimeOffset? AcknowledgedAt(long seq)
+    {
+        lock (_gate)
+            return _acknowledgedAt.TryGetValue(seq, out var at) ? at : null;
     }
 
     internal Task ConnectAsync(CancellationToken cancellationToken) =>
@@ -224,7 +232,10 @@ public sealed class FleetCamera(string id, string secret, int brokerPort, Action
                 if (await TryPublishAsync(next, cancellationToken))
                 {
                     lock (_gate)
+                    {
                         _outbox.Dequeue();
+                        _acknowledgedAt[next.Seq] = DateTimeOffset.UtcNow;
+                    }
                     if (next.Online is { } online)
                     {
                         Volatile.Write(ref _acknowledgedOnline, online);
