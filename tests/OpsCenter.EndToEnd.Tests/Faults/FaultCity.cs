@@ -67,6 +67,32 @@ public sealed class FaultCity : IAsyncLifetime
         await exited.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
+    /// <summary>
+    /// The databases come back in a fraction of a second; hold them down until the service that uses them has seen the
+    /// outage (its /health fails), so the outage is one the system had to live through. Bounded: a service that never
+    /// notices just gets its database back.
+    /// </summary>
+    public async Task LetTheOutageBeNoticedAsync(CityPart part)
+    {
+        var user = part switch
+        {
+            CityPart.InfluxDb => City.Ingest,
+            CityPart.PostgreSql => City.Server,
+            _ => null,
+        };
+        if (user is null)
+            return;
+        try
+        {
+            await OpsCenter.Tests.Shared.Eventually.True(async () => (await user.HealthAsync()).Status != 200, TimeSpan.FromSeconds(10),
+                $"{part}'s outage in /health");
+        }
+        catch (TimeoutException)
+        {
+            // Not this suite's requirement: the checks after the restart still judge what the wall and storage did.
+        }
+    }
+
     /// <summary>Starts the part again on its port and data folder; returns once it answers.</summary>
     public Task RestartAsync(CityPart part) => part switch
     {

@@ -38,6 +38,7 @@ public sealed class FaultInjectionTests(FaultCity city)
         // The world goes on while the part is down: a camera changes state.
         var camera = city.NextCameraToSwitch();
         city.Fleet.Switch(camera, !camera.IntendedOnline);
+        await city.LetTheOutageBeNoticedAsync(part);
         await city.RestartAsync(part);
         var answeredAt = DateTimeOffset.UtcNow;
 
