@@ -104,6 +104,24 @@ public sealed class FaultCity : IAsyncLifetime
         _ => throw new ArgumentOutOfRangeException(nameof(part)),
     };
 
+    /// <summary>Starts whatever a failed test left dead, so the next test starts from a whole city.</summary>
+    public async Task EnsureRunningAsync()
+    {
+        foreach (var part in Enum.GetValues<CityPart>())
+        {
+            var down = part switch
+            {
+                CityPart.Server => City.Server.HasExited,
+                CityPart.Broker => City.Broker.HasExited,
+                CityPart.Ingest => City.Ingest.HasExited,
+                CityPart.InfluxDb => !City.Influx.IsRunning,
+                _ => !City.Postgres.IsRunning,
+            };
+            if (down)
+                await RestartAsync(part);
+        }
+    }
+
     private static Task KillService(OpsCenter.Tests.Shared.ServiceProcess service)
     {
         var exited = service.Exited ?? throw new InvalidOperationException("not running");

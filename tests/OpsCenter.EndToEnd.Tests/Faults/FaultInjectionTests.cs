@@ -33,14 +33,22 @@ public sealed class FaultInjectionTests(FaultCity city)
         var from = DateTimeOffset.UtcNow;
         var firstSeq = city.Fleet.Cameras.ToDictionary(c => c.Id, c => c.NextSeq);
 
-        await city.KillAsync(part);
-        var killedAt = DateTimeOffset.UtcNow;
-        // The world goes on while the part is down: a camera changes state.
-        var camera = city.NextCameraToSwitch();
-        city.Fleet.Switch(camera, !camera.IntendedOnline);
-        await city.LetTheOutageBeNoticedAsync(part);
-        await city.RestartAsync(part);
-        var answeredAt = DateTimeOffset.UtcNow;
+        DateTimeOffset killedAt, answeredAt;
+        try
+        {
+            await city.KillAsync(part);
+            killedAt = DateTimeOffset.UtcNow;
+            // The world goes on while the part is down: a camera changes state.
+            var camera = city.NextCameraToSwitch();
+            city.Fleet.Switch(camera, !camera.IntendedOnline);
+            await city.LetTheOutageBeNoticedAsync(part);
+            await city.RestartAsync(part);
+            answeredAt = DateTimeOffset.UtcNow;
+        }
+        finally
+        {
+            await city.EnsureRunningAsync();
+        }
 
         await AgreesWithinAsync(RecoveryLimit, failures, $"within {RecoveryLimit.TotalSeconds:0} s of {part} answering again");
         // The live path works again end to end: a change after the restart reaches the wall.
