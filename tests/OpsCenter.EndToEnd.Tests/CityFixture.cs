@@ -86,12 +86,18 @@ public sealed class CityFixture : IAsyncLifetime
     private Dictionary<string, string> ReadSecrets(string file) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(CredentialsDirectory, file)))!;
 
+    /// <summary>A bearer token for the configured admin, accepted by the Server and Ingest (they share the key ring).</summary>
+    public async Task<string> AdminTokenAsync()
+    {
+        using var token = await Server.Http.PostAsJsonAsync("api/auth/token", new { username = AdminName, password = AdminPassword });
+        token.EnsureSuccessStatusCode();
+        return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
     /// <summary>As an operator would: the configured admin signs in and creates the wall screen's account.</summary>
     private async Task CreateWallUserAsync()
     {
-        var token = await Server.Http.PostAsJsonAsync("api/auth/token", new { username = AdminName, password = AdminPassword });
-        token.EnsureSuccessStatusCode();
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var accessToken = await AdminTokenAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/users")
         {
             Content = JsonContent.Create(new { username = WallName, displayName = "Wall 1", role = "wall", password = WallPassword }),

@@ -18,15 +18,7 @@ public sealed class WallScreenTests(CityFixture city) : IClassFixture<CityFixtur
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(ChromiumOptions());
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
-        // The wall sends an unsigned screen to the login page and comes back after sign-in.
-        await page.GotoAsync(new Uri(city.Server.BaseUrl, "wall").ToString());
-        await page.WaitForURLAsync("**/login?returnUrl=*");
-        await page.FillAsync("[data-testid=username]", CityFixture.WallName);
-        await page.FillAsync("[data-testid=password]", city.WallPassword);
-        await page.ClickAsync("[data-testid=submit]");
-        await page.WaitForURLAsync("**/wall");
-        await page.WaitForSelectorAsync("[data-testid=connection-state][data-state=connected]", new() { Timeout = 30_000 });
+        var page = await OpenWallAsync(browser, city);
 
         // Each device signs in as itself with its own secret.
         await using var camera = await Device("cam-lechan-0001");
@@ -98,6 +90,21 @@ public sealed class WallScreenTests(CityFixture city) : IClassFixture<CityFixtur
     {
         var series = await influx.SeriesAsync($"SELECT count(seq) FROM \"{measurement}\" WHERE device = '{device}'");
         return series.Count == 0 ? 0 : series[0].Values[0][1].GetInt64();
+    }
+
+    /// <summary>The wall in a full-HD page, signed in as the wall account and connected to its hub.</summary>
+    internal static async Task<IPage> OpenWallAsync(IBrowser browser, CityFixture city)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        // The wall sends an unsigned screen to the login page and comes back after sign-in.
+        await page.GotoAsync(new Uri(city.Server.BaseUrl, "wall").ToString());
+        await page.WaitForURLAsync("**/login?returnUrl=*");
+        await page.FillAsync("[data-testid=username]", CityFixture.WallName);
+        await page.FillAsync("[data-testid=password]", city.WallPassword);
+        await page.ClickAsync("[data-testid=submit]");
+        await page.WaitForURLAsync("**/wall");
+        await page.WaitForSelectorAsync("[data-testid=connection-state][data-state=connected]", new() { Timeout = 30_000 });
+        return page;
     }
 
     internal static BrowserTypeLaunchOptions ChromiumOptions() => new()

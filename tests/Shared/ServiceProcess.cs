@@ -31,8 +31,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string OutputTail => _process?.OutputTail ?? "";
     public string? LogFile => _process?.LogFile;
 
+    /// <summary>Starts the service, or starts it again (same port and settings) after <see cref="Kill"/> or a stop.</summary>
     public async Task StartAsync(TimeSpan? timeout = null)
     {
+        if (_process is { } previous)
+        {
+            _process = null;
+            await previous.DisposeAsync();
+        }
         var dll = RepoPaths.ServiceDll(_project);
         if (!File.Exists(dll))
             throw new InvalidOperationException($"{dll} is missing: build the solution ({RepoPaths.Configuration}) first.");
@@ -71,6 +77,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>SIGKILL, as in a crash.</summary>
     public void Kill() => _process?.Kill();
+
+    /// <summary>Completes when the current process ends; null when none was started.</summary>
+    public Task<int>? Exited => _process?.Exited;
 
     public async Task StopAsync()
     {
