@@ -27,6 +27,13 @@ public sealed class BrokerOptions
     /// </summary>
     public string? DataPath { get; set; }
 
+    /// <summary>
+    /// After a start, how long devices are turned away while Ingest has not yet subscribed again (see
+    /// <see cref="IngestGate"/>). 0 turns the gate off.
+    /// </summary>
+    [Range(0, 3600)]
+    public int HoldDevicesForIngestSeconds { get; set; } = 60;
+
     /// <summary>How long a change to the retained set may wait before it is written; the most a SIGKILL can lose.</summary>
     [Range(10, 10_000)]
     public int RetainedFlushMilliseconds { get; set; } = 200;

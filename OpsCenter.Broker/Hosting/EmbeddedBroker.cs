@@ -12,7 +12,8 @@ namespace OpsCenter.Broker.Hosting;
 /// change, so a broker restart does not make the fleet look unknown.
 /// </summary>
 public sealed partial class EmbeddedBroker(
-    IOptions<BrokerOptions> options, BrokerAccessControl accessControl, TimeProvider clock, ILogger<EmbeddedBroker> logger)
+    IOptions<BrokerOptions> options, BrokerAccessControl accessControl, MqttAccountRegistry registry, TimeProvider clock,
+    ILogger<EmbeddedBroker> logger)
     : BackgroundService
 {
     private MqttServer? _server;
@@ -40,6 +41,8 @@ public sealed partial class EmbeddedBroker(
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         // Before start: no client may connect before sign-in and topic rules are in place.
         accessControl.AttachTo(_server);
+        // After sign-in, so only a device that signed in correctly hears "unavailable" rather than "bad password".
+        new IngestGate(registry, clock, TimeSpan.FromSeconds(settings.HoldDevicesForIngestSeconds), logger).AttachTo(_server);
         _server.ClientConnectedAsync += _ => { Interlocked.Increment(ref _connectedClients); return Task.CompletedTask; };
         _server.ClientDisconnectedAsync += _ => { Interlocked.Decrement(ref _connectedClients); return Task.CompletedTask; };
         if (!string.IsNullOrWhiteSpace(settings.DataPath))

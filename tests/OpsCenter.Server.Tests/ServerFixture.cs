@@ -54,6 +54,8 @@ public sealed class ServerFixture : IAsyncLifetime
             ["Broker:CredentialsDirectory"] = CredentialsDirectory,
             ["Broker:IssueMissingCredentials"] = "true",
             ["Broker:SimulatorAccount"] = "true",
+            // No Ingest here: devices need not wait for one after the broker starts.
+            ["Broker:HoldDevicesForIngestSeconds"] = "0",
         });
         await Broker.StartAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>

@@ -58,8 +58,8 @@ public sealed class SimulatorAccountTests(ServerFixture server)
             CredentialsDirectory = server.CredentialsDirectory,
             SimulatorAccount = false,
         }), server.City, NullLogger<MqttAccountRegistry>.Instance);
-        using var broker = new EmbeddedBroker(Options.Create(new BrokerOptions { Port = port }),
-            new BrokerAccessControl(registry, NullLogger<BrokerAccessControl>.Instance), TimeProvider.System, NullLogger<EmbeddedBroker>.Instance);
+        using var broker = new EmbeddedBroker(Options.Create(new BrokerOptions { Port = port, HoldDevicesForIngestSeconds = 0 }),
+            new BrokerAccessControl(registry, NullLogger<BrokerAccessControl>.Instance), registry, TimeProvider.System, NullLogger<EmbeddedBroker>.Instance);
         await broker.StartAsync(TestContext.Current.CancellationToken);
         try
         {

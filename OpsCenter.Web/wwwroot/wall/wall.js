@@ -12,7 +12,7 @@ const COUNT_KPIS = ['camerasOnline', 'camerasTotal', 'congestedDetectors', 'dete
     'peopleWaiting', 'officesOpen', 'readingsStored'];
 
 const $ = selector => document.querySelector(selector);
-const view = { lang: 'vi', fmt: formatters('vi'), snapshot: null, receivedAt: 0, connection: 'disconnected' };
+const view = { lang: 'vi', fmt: formatters('vi'), snapshot: null, receivedAt: 0, connection: 'disconnected', awaitingSnapshot: true };
 
 function formatters(lang) {
     const locale = localeOf(lang);
@@ -47,12 +47,15 @@ function render(snapshot) {
 /** Public entry point for a pushed snapshot (also used by visual tests). */
 function renderSnapshot(snapshot) {
     view.snapshot = snapshot;
+    view.awaitingSnapshot = false;
     view.receivedAt = Date.now();
     render(snapshot);
     updateStale();
 }
 
 function setConnectionState(state) {
+    // Figures from before a lost link are not current until the Server has sent a snapshot on the new one.
+    if (state !== 'connected') view.awaitingSnapshot = true;
     view.connection = state;
     document.body.dataset.connection = state;
     updateStale();
@@ -67,7 +70,7 @@ function updateStale() {
     const old = view.receivedAt > 0 && Date.now() - view.receivedAt > STALE_AFTER_MS;
     $('[data-testid="last-update"]').dataset.stale = String(old);
     const linked = view.connection === 'connected';
-    const stale = old || !view.snapshot || view.snapshot.stale === true;
+    const stale = old || !view.snapshot || view.awaitingSnapshot || view.snapshot.stale === true;
     const freshness = !linked ? 'reconnecting' : stale ? 'stale' : 'live';
     document.body.dataset.freshness = freshness;
     $('[data-testid="connection-state"]').dataset.state = linked && stale ? 'stale' : view.connection;
