@@ -12,6 +12,9 @@ public static class DapperConventions
     private static readonly Lazy<bool> Applied = new(() =>
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // Dapper's built-in map wins over a handler when writing parameters; without it the handler decides.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new JsonbHandler());
         return true;

@@ -52,8 +52,9 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     public async Task<DateTimeOffset?> RecordFailureAsync(long id, int threshold, TimeSpan lockout, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // The lockout goes as seconds: Dapper would send a TimeSpan as a time of day, not an interval.
-        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition("""
+        // The lockout goes as seconds: Dapper would send a TimeSpan as a time of day, not an interval. The result is read
+        // as a row, not a bare value: Dapper hands a bare NULL to the type handler instead of making it null.
+        var lockState = await connection.QuerySingleOrDefaultAsync<LockState>(new CommandDefinition("""
             UPDATE users SET
                 failed_count = CASE WHEN failed_count + 1 >= @Threshold THEN 0 ELSE failed_count + 1 END,
                 locked_until = CASE WHEN failed_count + 1 >= @Threshold THEN now() + make_interval(secs => @LockoutSeconds) ELSE locked_until END
@@ -61,6 +62,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             RETURNING locked_until
             """,
             new { Id = id, Threshold = threshold, LockoutSeconds = lockout.TotalSeconds }, cancellationToken: cancellationToken));
+        return lockState?.LockedUntil;
     }
 
     public async Task RecordSuccessAsync(long id, CancellationToken cancellationToken)
@@ -76,4 +78,6 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE users SET password_hash = @Hash WHERE id = @Id", new { Id = id, Hash = hash }, cancellationToken: cancellationToken));
     }
+
+    private sealed record LockState(DateTimeOffset? LockedUntil);
 }
