@@ -2,7 +2,8 @@ namespace OpsCenter.Tests.Shared;
 
 /// <summary>
 /// Waits for a condition instead of sleeping a fixed time: fast when things are fast, patient when slow. On timeout
-/// it throws with what it waited for and the last value seen, so a failure explains itself.
+/// it throws with what it waited for and the last value seen, so a failure explains itself. No xunit here: the bench
+/// compiles these helpers too.
 /// </summary>
 public static class Eventually
 {
@@ -26,7 +27,7 @@ public static class Eventually
             {
                 lastError = ex;
             }
-            await Task.Delay(delay, TestContext.Current.CancellationToken);
+            await Task.Delay(delay);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 1000));
         }
         throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}; last value: {last}{(lastError is null ? "" : $"; last error: {lastError.Message}")}");
