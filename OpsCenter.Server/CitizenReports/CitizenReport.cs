@@ -1,20 +1,74 @@
 namespace OpsCenter.Server.CitizenReports;
 
 /// <summary>
-/// A field report as the citizens' app backend posts it (see the telemetry contract, "Outside MQTT"). Unknown fields
-/// are ignored.
+/// A citizen's field report and its lifecycle: submitted by the app backend, answered by an operator, then agreed
+/// with or disputed by the citizen. The report decides what may happen to it; the store only loads and saves it.
 /// </summary>
-public sealed record ReportSubmission(
-    string? ReportId, string? Ts, string? Category, string? Description, double? Lat, double? Lon, string? PhotoUrl,
-    ReporterContact? Reporter);
-
-/// <summary>Personal data: only roles that answer reports see it, each viewing is audited, it is never logged.</summary>
-public sealed record ReporterContact(string? Name, string? Phone, string? Email)
+public sealed partial class CitizenReport
 {
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email);
-}
+    private CitizenReport(
+        string reportId, DateTimeOffset ts, string category, string description, double lat, double lon, string? photoUrl,
+        ReporterContact? reporter, DateTimeOffset receivedAt, string receivedFrom)
+    {
+        ReportId = reportId;
+        Ts = ts;
+        Category = category;
+        Description = description;
+        Lat = lat;
+        Lon = lon;
+        PhotoUrl = photoUrl;
+        Reporter = reporter;
+        ReceivedAt = receivedAt;
+        ReceivedFrom = receivedFrom;
+    }
 
-/// <summary>What readers of reports get: everything except the reporter's contact.</summary>
-public sealed record ReportView(
-    string ReportId, DateTimeOffset Ts, string Category, string Description, double Lat, double Lon, string? PhotoUrl,
-    bool HasReporterContact, DateTimeOffset ReceivedAt);
+    public string ReportId { get; }
+
+    /// <summary>When the citizen saw it, as their app stamped it.</summary>
+    public DateTimeOffset Ts { get; }
+
+    public string Category { get; }
+    public string Description { get; }
+    public double Lat { get; }
+    public double Lon { get; }
+    public string? PhotoUrl { get; }
+
+    /// <summary>Personal data; null when the reporter left no way to reach them.</summary>
+    public ReporterContact? Reporter { get; }
+
+    public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>The service key that delivered it.</summary>
+    public string ReceivedFrom { get; }
+
+    /// <summary>
+    /// Checks a submission against the contract and, when it holds, makes it a report received now. Text is kept
+    /// exactly as sent (HTML and SQL included): it is only ever passed as a query parameter and returned JSON-encoded,
+    /// and pages set it as text, never as markup.
+    /// </summary>
+    public static ReportSubmissionResult Submit(ReportSubmission submission, string receivedFrom, DateTimeOffset now)
+    {
+        var errors = Check(submission, out var ts);
+        if (errors.Count > 0)
+            return ReportSubmissionResult.Refused(errors);
+        return ReportSubmissionResult.Accepted(new CitizenReport(
+            submission.ReportId!, ts, submission.Category!, submission.Description!, submission.Lat!.Value, submission.Lon!.Value,
+            submission.PhotoUrl, ContactOrNone(submission.Reporter), now, receivedFrom));
+    }
+
+    /// <summary>A report the store loaded: its rules were checked when it was submitted.</summary>
+    internal static CitizenReport Restore(
+        string reportId, DateTimeOffset ts, string category, string description, double lat, double lon, string? photoUrl,
+        ReporterContact? reporter, DateTimeOffset receivedAt, string receivedFrom) =>
+        new(reportId, ts, category, description, lat, lon, photoUrl, ContactOrNone(reporter), receivedAt, receivedFrom);
+
+    /// <summary>Blank contact fields are no contact: a report either has a way to reach its reporter or none.</summary>
+    private static ReporterContact? ContactOrNone(ReporterContact? contact)
+    {
+        if (contact is null || contact.IsEmpty)
+            return null;
+        return new ReporterContact(Blank(contact.Name), Blank(contact.Phone), Blank(contact.Email));
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

@@ -35,7 +35,7 @@ public static class ReportsApi
         return app;
     }
 
-    private static async Task<IResult> Submit(HttpRequest request, ClaimsPrincipal caller, ReportStore store, CancellationToken ct)
+    private static async Task<IResult> Submit(HttpRequest request, ClaimsPrincipal caller, ReportStore store, TimeProvider clock, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
             return TooLarge();
@@ -66,25 +66,26 @@ public static class ReportsApi
         if (submission is null)
             return TypedResults.Problem("The body is not a valid JSON report object.", statusCode: StatusCodes.Status400BadRequest);
 
-        var errors = ReportValidation.Check(submission, out var ts);
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
+        var result = CitizenReport.Submit(submission, caller.Identity!.Name!, clock.GetUtcNow());
+        if (!result.IsAccepted)
+            return TypedResults.ValidationProblem(result.Errors);
 
-        var added = await store.AddAsync(submission, ts, caller.Identity!.Name!, ct);
-        var location = $"/api/reports/{Uri.EscapeDataString(submission.ReportId!)}";
+        var report = result.Report;
+        var added = await store.AddAsync(report, ct);
+        var location = $"/api/reports/{Uri.EscapeDataString(report.ReportId)}";
         return added
-            ? TypedResults.Created(location, new { reportId = submission.ReportId })
-            : TypedResults.Ok(new { reportId = submission.ReportId, duplicate = true });
+            ? TypedResults.Created(location, new { reportId = report.ReportId })
+            : TypedResults.Ok(new { reportId = report.ReportId, duplicate = true });
     }
 
     private static async Task<IResult> ViewContact(string reportId, ClaimsPrincipal caller, ReportStore store, AuditTrail audit, CancellationToken ct)
     {
-        var contact = await store.GetContactAsync(reportId, ct);
-        if (contact is null)
+        var report = await store.LoadAsync(reportId, ct);
+        if (report is null)
             return TypedResults.NotFound();
         // Recorded before the data leaves: if the audit row cannot be written, nobody sees the contact.
         await audit.RecordAsync(caller.Identity!.Name!, "report.contact.viewed", reportId, new { role = caller.FindFirstValue(ClaimTypes.Role) }, ct);
-        return TypedResults.Ok(contact);
+        return TypedResults.Ok(report.Reporter ?? new ReporterContact(null, null, null));
     }
 
     private static ProblemHttpResult TooLarge() =>

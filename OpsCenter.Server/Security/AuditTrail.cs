@@ -1,6 +1,6 @@
-using System.Text.Json;
+using Dapper;
 using Npgsql;
-using NpgsqlTypes;
+using OpsCenter.Server.Persistence;
 
 namespace OpsCenter.Server.Security;
 
@@ -9,14 +9,9 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource)
 {
     public async Task RecordAsync(string actor, string action, string? subject, object? detail, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("INSERT INTO audit_log (actor, action, subject, detail) VALUES (@a, @x, @s, @d)");
-        command.Parameters.AddWithValue("a", actor);
-        command.Parameters.AddWithValue("x", action);
-        command.Parameters.AddWithValue("s", (object?)subject ?? DBNull.Value);
-        command.Parameters.Add(new NpgsqlParameter("d", NpgsqlDbType.Jsonb)
-        {
-            Value = detail is null ? DBNull.Value : JsonSerializer.Serialize(detail, JsonSerializerOptions.Web),
-        });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO audit_log (actor, action, subject, detail) VALUES (@Actor, @Action, @Subject, @Detail)",
+            new { Actor = actor, Action = action, Subject = subject, Detail = Jsonb.Serialize(detail) }, cancellationToken: cancellationToken));
     }
 }

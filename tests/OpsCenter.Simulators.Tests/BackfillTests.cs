@@ -4,6 +4,7 @@ using OpsCenter.Simulators.Reporting;
 using OpsCenter.Simulators.Simulation;
 using OpsCenter.Simulators.Tests.Support;
 using OpsCenter.Simulators.Transport;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests;
 
@@ -15,9 +16,9 @@ public sealed class BackfillTests
     public async Task A_day_of_history_validates_and_lies_within_the_accepted_window()
     {
         // Two devices of each kind keep a full day quick to check message by message.
-        var inventory = TestCity.Inventory with
+        var inventory = TestCity.Demo with
         {
-            Devices = [.. TestCity.Inventory.Devices.GroupBy(d => d.Kind).SelectMany(g => g.Take(2))],
+            Devices = [.. TestCity.Demo.Devices.GroupBy(d => d.Kind).SelectMany(g => g.Take(2))],
         };
         var broker = new InMemoryBroker();
         var stats = new RunStats();
@@ -42,7 +43,7 @@ public sealed class BackfillTests
 
     private static async Task Backfill(CityInventory inventory, InMemoryBroker sink, RunStats stats, int days)
     {
-        var settings = TestCity.Settings(reboots: false);
+        var settings = SimulationSettings.Create(reboots: false);
         var model = new FleetModel(DeviceFactory.CreateAll(inventory, settings), settings, BackfillRunner.StartFor(days, Now));
         await new BackfillRunner(model, sink, stats, ratePerSecond: 1e9).RunAsync(Now, TestContext.Current.CancellationToken);
     }

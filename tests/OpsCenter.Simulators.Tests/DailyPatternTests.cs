@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OpsCenter.Simulators.Simulation;
 using OpsCenter.Simulators.Tests.Support;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests;
 
@@ -10,8 +11,8 @@ public sealed class DailyPatternTests
 
     private static List<JsonElement> Telemetry(string kind, DateTimeOffset from, TimeSpan span)
     {
-        var settings = TestCity.Settings(reboots: false);
-        var model = new FleetModel(DeviceFactory.CreateAll(TestCity.Inventory, settings), settings, from);
+        var settings = SimulationSettings.Create(reboots: false);
+        var model = new FleetModel(DeviceFactory.CreateAll(TestCity.Demo, settings), settings, from);
         return model.AdvanceTo(from + span)
             .Where(o => o.Message is { } m && m.Topic.StartsWith($"ops/v1/{kind}/", StringComparison.Ordinal) && m.Topic.EndsWith("/telemetry", StringComparison.Ordinal))
             .Select(o => JsonDocument.Parse(o.Message!.Payload).RootElement.Clone())

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using OpsCenter.Simulators.Simulation;
 using OpsCenter.Simulators.Tests.Support;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests;
 
@@ -9,8 +10,8 @@ public sealed class FleetModelTests
 {
     private static FleetModel Model(DateTimeOffset start, int seed = 42, bool reboots = true, double skew = 0)
     {
-        var settings = TestCity.Settings(seed, reboots, skew);
-        return new FleetModel(DeviceFactory.CreateAll(TestCity.Inventory, settings), settings, start);
+        var settings = SimulationSettings.Create(seed, reboots, skew);
+        return new FleetModel(DeviceFactory.CreateAll(TestCity.Demo, settings), settings, start);
     }
 
     /// <summary>Connect messages of every device, then everything the fleet sends until <paramref name="until"/>.</summary>

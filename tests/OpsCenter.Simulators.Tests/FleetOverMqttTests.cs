@@ -7,6 +7,7 @@ using OpsCenter.Simulators.Reporting;
 using OpsCenter.Simulators.Simulation;
 using OpsCenter.Simulators.Tests.Support;
 using OpsCenter.Simulators.Transport;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests;
 
@@ -14,23 +15,23 @@ public sealed class FleetOverMqttTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private static DeviceRecord Camera => TestCity.Inventory.Devices.First(d => d.Kind == "camera");
+    private static DeviceRecord Camera => TestCity.Demo.Devices.First(d => d.Kind == "camera");
 
     [Fact]
     public async Task A_device_publishes_retained_online_status_and_its_last_will_fires_when_dropped_abruptly()
     {
         var cancel = TestContext.Current.CancellationToken;
         await using var broker = await EmbeddedBroker.StartAsync();
-        var device = DeviceFactory.Create(Camera, TestCity.Settings());
+        var device = DeviceFactory.Create(Camera, SimulationSettings.Create());
         var session = device.ComposeConnect(DateTimeOffset.UtcNow);
         var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = broker.Port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow), new RunStats());
 
         Assert.Equal(PublishOutcome.Acknowledged, await link.ConnectAsync(session, cancel));
-        Assert.True(await Eventually.TrueAsync(async () => await RetainedState(broker, Camera.Id) == "online", Timeout));
+        await Eventually.True(async () => await RetainedState(broker, Camera.Id) == "online", Timeout, "the retained online status");
 
         await link.DropAsync();
 
-        Assert.True(await Eventually.TrueAsync(async () => await RetainedState(broker, Camera.Id) == "offline", Timeout));
+        await Eventually.True(async () => await RetainedState(broker, Camera.Id) == "offline", Timeout, "the retained offline status (last will)");
         var retained = (await broker.RetainedAsync()).Single(m => m.Topic == $"ops/v1/camera/{Camera.Id}/status");
         Assert.Equal(session.Will.Payload, retained.Payload.ToArray());
         Assert.Equal(0, JsonDocument.Parse(session.Will.Payload).RootElement.GetProperty("seq").GetInt64());
@@ -43,18 +44,18 @@ public sealed class FleetOverMqttTests
     {
         var cancel = TestContext.Current.CancellationToken;
         var port = OpsCenter.LocalServices.FreePort.Next();
-        var device = DeviceFactory.Create(Camera, TestCity.Settings());
+        var device = DeviceFactory.Create(Camera, SimulationSettings.Create());
         await using var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow), new RunStats());
 
         Assert.Equal(PublishOutcome.Deferred, await link.ConnectAsync(device.ComposeConnect(DateTimeOffset.UtcNow), cancel));
         await using var broker = await StartOnAsync(port);
 
-        Assert.True(await Eventually.TrueAsync(async () =>
+        await Eventually.True(async () =>
         {
             await link.MaintainAsync(cancel);
             return link.IsConnected;
-        }, Timeout));
-        Assert.True(await Eventually.TrueAsync(async () => await RetainedState(broker, Camera.Id) == "online", Timeout));
+        }, Timeout, "the device reconnected");
+        await Eventually.True(async () => await RetainedState(broker, Camera.Id) == "online", Timeout, "the retained online status");
     }
 
     [Fact]
@@ -62,8 +63,8 @@ public sealed class FleetOverMqttTests
     {
         var cancel = TestContext.Current.CancellationToken;
         await using var broker = await EmbeddedBroker.StartAsync();
-        var inventory = TestCity.Inventory with { Devices = [.. TestCity.Inventory.Devices.GroupBy(d => d.Kind).SelectMany(g => g.Take(3))] };
-        var settings = TestCity.Settings();
+        var inventory = TestCity.Demo with { Devices = [.. TestCity.Demo.Devices.GroupBy(d => d.Kind).SelectMany(g => g.Take(3))] };
+        var settings = SimulationSettings.Create();
         var start = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10);
         var model = new FleetModel(DeviceFactory.CreateAll(inventory, settings), settings, start);
         var stats = new RunStats();
@@ -72,7 +73,7 @@ public sealed class FleetOverMqttTests
         await runner.RunAsync(start + TimeSpan.FromMinutes(5), cancel);
 
         Assert.Equal(0, stats.Failed);
-        Assert.True(await Eventually.TrueAsync(() => broker.Received >= stats.Sent, Timeout), $"broker got {broker.Received} of {stats.Sent}");
+        await Eventually.Get(() => Task.FromResult(broker.Received), n => n >= stats.Sent, Timeout, $"all {stats.Sent} sent messages at the broker");
         var received = broker.Messages.Select(m => new OutboundMessage(m.Topic, m.Payload, m.Retain)).ToList();
         ContractCheck.AssertAllValid(received, _ => DateTimeOffset.UtcNow);
         Assert.All(inventory.Devices, d => Assert.Contains(received, m => m.DeviceId == d.Id && m.Topic.EndsWith("/telemetry", StringComparison.Ordinal)));

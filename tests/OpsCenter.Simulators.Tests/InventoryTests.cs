@@ -3,6 +3,7 @@ using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Simulators.Inventory;
 using OpsCenter.Simulators.Tests.Support;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests;
 
@@ -11,7 +12,7 @@ public sealed class InventoryTests
     [Fact]
     public void The_demo_city_is_hai_phong_with_its_districts_and_a_demo_sized_fleet()
     {
-        var city = TestCity.Inventory;
+        var city = TestCity.Demo;
 
         Assert.Equal("Hải Phòng", city.City);
         Assert.Equal("Asia/Ho_Chi_Minh", city.TimeZone);
@@ -29,7 +30,7 @@ public sealed class InventoryTests
     [InlineData("district", 250, 60, 30)]
     public void A_scaled_inventory_has_the_right_counts_and_unique_valid_ids(string scale, int cameras, int detectors, int offices)
     {
-        var city = InventoryScaler.Generate(TestCity.Inventory, InventoryScale.Parse(scale), seed: 42);
+        var city = InventoryScaler.Generate(TestCity.Demo, InventoryScale.Parse(scale), seed: 42);
 
         Assert.Equal(cameras, city.Devices.Count(d => d.Kind == "camera"));
         Assert.Equal(detectors, city.Devices.Count(d => d.Kind == "traffic"));
@@ -43,10 +44,10 @@ public sealed class InventoryTests
         var path = Path.Combine(Path.GetTempPath(), $"opscenter-sim-{Guid.NewGuid():N}.json");
         try
         {
-            var first = InventoryScaler.Generate(TestCity.Inventory, InventoryScale.City, seed: 9);
+            var first = InventoryScaler.Generate(TestCity.Demo, InventoryScale.City, seed: 9);
             InventoryFile.Save(first, path);
             var loaded = CityInventory.Load(path);
-            var second = InventoryScaler.Generate(TestCity.Inventory, InventoryScale.City, seed: 9);
+            var second = InventoryScaler.Generate(TestCity.Demo, InventoryScale.City, seed: 9);
 
             Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
             Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(loaded));

@@ -4,6 +4,7 @@ using OpsCenter.Simulators.Reporting;
 using OpsCenter.Simulators.Simulation;
 using OpsCenter.Simulators.Tests.Support;
 using OpsCenter.Simulators.Transport;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests;
 
@@ -28,7 +29,7 @@ public sealed class LoadTests
         Assert.Equal(0, result.Failed);
         Assert.Equal(25_000, result.Acknowledged);
         Assert.InRange(result.AchievedRate, 4750, 5250);
-        Assert.True(await Eventually.TrueAsync(() => broker.Received >= 25_000, TimeSpan.FromSeconds(10)), $"broker received {broker.Received}");
+        await Eventually.Get(() => Task.FromResult(broker.Received), n => n >= 25_000, TimeSpan.FromSeconds(10), "25,000 messages at the broker");
     }
 
     [Fact]

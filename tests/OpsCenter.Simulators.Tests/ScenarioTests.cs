@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OpsCenter.Simulators.Scenarios;
 using OpsCenter.Simulators.Tests.Support;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests;
 
@@ -44,7 +45,7 @@ public sealed class ScenarioTests
         var harness = new ScenarioHarness();
         await harness.RunAsync(new CameraOutageScenario(), new ScenarioOptions(Area: "lechan"));
 
-        var cameras = TestCity.Inventory.Devices.Where(d => d.Kind == "camera" && d.AreaId == "lechan").Select(d => d.Id).ToHashSet();
+        var cameras = TestCity.Demo.Devices.Where(d => d.Kind == "camera" && d.AreaId == "lechan").Select(d => d.Id).ToHashSet();
         var wills = harness.Broker.Delivered.Where(d => d.FromWill).Select(d => d.Message.DeviceId).ToHashSet();
         Assert.Equal(cameras.Order(), wills.Order());
         Assert.All(cameras, id => Assert.Equal("offline", Json(harness.Broker.Retained[$"ops/v1/camera/{id}/status"]).GetProperty("state").GetString()));

@@ -1,12 +1,17 @@
 namespace OpsCenter.Tests.Shared;
 
-/// <summary>Waits for a condition instead of sleeping a fixed time: fast when things are fast, patient when slow.</summary>
+/// <summary>
+/// Waits for a condition instead of sleeping a fixed time: fast when things are fast, patient when slow. On timeout
+/// it throws with what it waited for and the last value seen, so a failure explains itself. No xunit here: the bench
+/// compiles these helpers too.
+/// </summary>
 public static class Eventually
 {
     public static async Task<T> Get<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var delay = TimeSpan.FromMilliseconds(50);
+        // Starts short so in-process conditions (a counter, a broker) are seen within milliseconds.
+        var delay = TimeSpan.FromMilliseconds(20);
         T last = default!;
         Exception? lastError = null;
         while (DateTime.UtcNow < deadline)
@@ -30,4 +35,8 @@ public static class Eventually
 
     public static Task True(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
         Get(condition, ok => ok, timeout, what);
+
+    /// <summary>For conditions on in-memory state (a counter, a received list).</summary>
+    public static Task True(Func<bool> condition, TimeSpan timeout, string what) =>
+        Get(() => Task.FromResult(condition()), ok => ok, timeout, what);
 }

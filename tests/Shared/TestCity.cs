@@ -3,9 +3,23 @@ using OpsCenter.Contracts.Inventory;
 
 namespace OpsCenter.Tests.Shared;
 
-/// <summary>A small city inventory written to a temp file, so tests do not depend on the demo data changing.</summary>
+/// <summary>
+/// Cities for tests: a small generated one written to a temp file (so tests do not depend on the demo data changing),
+/// or the committed demo city (for tests about the demo data itself).
+/// </summary>
 public static class TestCity
 {
+    /// <summary>The repository's demo-city file (not a copy in bin), so tests check what is committed.</summary>
+    public static string DemoInventoryPath { get; } = Path.Combine(RepoPaths.Root, "config", "demo-city", "inventory.json");
+
+    private static readonly Lazy<CityInventory> DemoCity = new(() => CityInventory.Load(DemoInventoryPath));
+
+    /// <summary>The committed demo city (Hai Phong), loaded once.</summary>
+    public static CityInventory Demo => DemoCity.Value;
+
+    /// <summary>A weekday morning just before rush hour, in Hai Phong time.</summary>
+    public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 6, 0, 0, TimeSpan.FromHours(7));
+
     public static CityInventory Create(int camerasPerArea = 2, int detectorsPerArea = 2, int officesPerArea = 1)
     {
         Area[] areas =

@@ -2,6 +2,7 @@ using OpsCenter.Simulators.Reporting;
 using OpsCenter.Simulators.Scenarios;
 using OpsCenter.Simulators.Simulation;
 using OpsCenter.Simulators.Transport;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests.Support;
 
@@ -17,7 +18,7 @@ internal sealed class ScenarioHarness
     public async Task RunAsync(IScenario scenario, ScenarioOptions? options = null, HttpMessageHandler? http = null, int seed = 42, string? apiKey = null)
     {
         using var client = new HttpClient(http ?? new StubHandler(_ => new HttpResponseMessage(System.Net.HttpStatusCode.Created)));
-        var context = new ScenarioContext(TestCity.Inventory, TestCity.Settings(seed), new VirtualClock(Start), Broker, Broker, client,
+        var context = new ScenarioContext(TestCity.Demo, SimulationSettings.Create(seed), new VirtualClock(Start), Broker, Broker, client,
             new Uri("http://127.0.0.1:5999/"), Output, Stats, options ?? new ScenarioOptions(), apiKey);
         await scenario.RunAsync(context, TestContext.Current.CancellationToken);
     }

@@ -1,20 +1,18 @@
-using OpsCenter.Contracts.CitizenReports;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OpsCenter.Contracts.CitizenReports;
 
 namespace OpsCenter.Server.CitizenReports;
 
-/// <summary>
-/// Checks a submission against the contract. Text is stored exactly as sent (HTML and SQL included): it is only ever
-/// passed as a query parameter and returned JSON-encoded, and pages set it as text, never as markup.
-/// </summary>
-public static partial class ReportValidation
+/// <summary>What a submission must satisfy to become a report (the telemetry contract, "Outside MQTT").</summary>
+public sealed partial class CitizenReport
 {
     public const int MaxDescriptionLength = 2_000;
     public const int MaxContactFieldLength = 200;
     public const int MaxUrlLength = 2_048;
 
-    public static Dictionary<string, string[]> Check(ReportSubmission r, out DateTimeOffset ts)
+    /// <summary>Errors keyed by field, in the shape of an RFC 7807 validation problem; empty when the submission holds.</summary>
+    private static Dictionary<string, string[]> Check(ReportSubmission r, out DateTimeOffset ts)
     {
         var errors = new Dictionary<string, string[]>();
         ts = default;
