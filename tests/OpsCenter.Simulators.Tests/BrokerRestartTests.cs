@@ -27,7 +27,7 @@ public sealed class BrokerRestartTests
         var first = await EmbeddedBroker.StartAsync(port);
         EmbeddedBroker? second = null;
         var stats = new RunStats();
-        var device = DeviceFactory.Create(Camera, TestCity.Settings());
+        var device = DeviceFactory.Create(Camera, SimulationSettings.Create());
         var link = new MqttDeviceLinkFactory(new BrokerSettings { Port = port }).Create(Camera, () => device.ComposeConnect(DateTimeOffset.UtcNow), stats);
         try
         {
@@ -35,22 +35,22 @@ public sealed class BrokerRestartTests
             stats.CountResult(await link.ConnectAsync(device.ComposeConnect(DateTimeOffset.UtcNow), cancel));
             var publisher = PublishSteadilyAsync(link, stats, cancel);
 
-            Assert.True(await Eventually.TrueAsync(() => stats.Acknowledged >= 50, Timeout), "the stream never got going");
+            await Eventually.True(() => stats.Acknowledged >= 50, Timeout, "the stream to get going");
             await first.DisposeAsync();
-            Assert.True(await Eventually.TrueAsync(() => stats.Waiting >= 20, Timeout), $"only {stats.Waiting} messages waited while the broker was down");
+            await Eventually.True(() => stats.Waiting >= 20, Timeout, "20 messages to wait while the broker was down");
             second = await EmbeddedBroker.StartAsync(port);
             // The test plays the connection supervisor's part, so the reconnect comes only once the broker is back.
-            Assert.True(await Eventually.TrueAsync(async () =>
+            await Eventually.True(async () =>
             {
                 await link.MaintainAsync(cancel);
                 return link.IsConnected;
-            }, Timeout), "the link did not reconnect");
+            }, Timeout, "the link to reconnect");
             await publisher;
-            Assert.True(await Eventually.TrueAsync(async () =>
+            await Eventually.True(async () =>
             {
                 await link.MaintainAsync(cancel);
                 return stats.Waiting == 0;
-            }, Timeout), $"{stats.Waiting} messages still waiting");
+            }, Timeout, "no message left waiting");
 
             var arrived = Seqs(first).Concat(Seqs(second)).ToHashSet();
             var missing = Enumerable.Range(1, Messages).Where(seq => !arrived.Contains(seq)).ToList();
