@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Ingestion.Readings;
+
 namespace OpsCenter.Contracts.Ingestion;
 
 /// <summary>
@@ -5,11 +9,20 @@ namespace OpsCenter.Contracts.Ingestion;
 /// Ingest publishes these to the Server after they are durable, with duplicates already removed,
 /// so downstream KPIs never count a message twice.
 /// </summary>
+/// <remarks>
+/// On the wire the values stay in three loose maps keyed by the contract's field names (compact, and the point mapper
+/// walks them generically). Code reads them through the typed views (<see cref="Traffic"/>, <see cref="Status"/>…),
+/// so no field name or kind is spelled outside Contracts.
+/// </remarks>
 public sealed record StoredReading
 {
     public required string DeviceId { get; init; }
-    public required string Kind { get; init; }
-    public required string Channel { get; init; }
+
+    [JsonConverter(typeof(DeviceKindJsonConverter))]
+    public required DeviceKind Kind { get; init; }
+
+    [JsonConverter(typeof(DeviceChannelJsonConverter))]
+    public required DeviceChannel Channel { get; init; }
 
     /// <summary>Event type for event messages (e.g. <c>accident</c>, <c>ticketIssued</c>); null otherwise.</summary>
     public string? EventType { get; init; }
@@ -23,6 +36,21 @@ public sealed record StoredReading
     public Dictionary<string, double> Numbers { get; init; } = [];
     public Dictionary<string, bool> Flags { get; init; } = [];
     public Dictionary<string, string> Texts { get; init; } = [];
+
+    [JsonIgnore] public StatusReading? Status => Channel == DeviceChannel.Status ? new(this) : null;
+    [JsonIgnore] public CameraTelemetryReading? CameraTelemetry => Is(DeviceKind.Camera, DeviceChannel.Telemetry) ? new(this) : null;
+    [JsonIgnore] public CameraEventReading? CameraEvent => Is(DeviceKind.Camera, DeviceChannel.Event) ? new(this) : null;
+    [JsonIgnore] public TrafficReading? Traffic => Is(DeviceKind.Traffic, DeviceChannel.Telemetry) ? new(this) : null;
+    [JsonIgnore] public CounterTelemetryReading? CounterTelemetry => Is(DeviceKind.Counter, DeviceChannel.Telemetry) ? new(this) : null;
+    [JsonIgnore] public CounterEventReading? CounterEvent => Is(DeviceKind.Counter, DeviceChannel.Event) ? new(this) : null;
+
+    public bool TryGetNumber(string field, out double value) => Numbers.TryGetValue(field, out value);
+
+    public bool TryGetFlag(string field, out bool value) => Flags.TryGetValue(field, out value);
+
+    public bool TryGetText(string field, out string value) => Texts.TryGetValue(field, out value!);
+
+    private bool Is(DeviceKind kind, DeviceChannel channel) => Kind == kind && Channel == channel;
 }
 
 /// <summary>What Ingest publishes on <see cref="InternalTopics.Stored"/>: a batch of readings made durable together.</summary>

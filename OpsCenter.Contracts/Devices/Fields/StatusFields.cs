@@ -19,3 +19,9 @@ public static class DeviceStates
 
     public static readonly IReadOnlyList<string> All = [Online, Degraded, Offline];
 }
+
+public static class DeviceStateNames
+{
+    /// <summary>The state as the contract spells it, e.g. <c>online</c>.</summary>
+    public static string ToWire(this Messages.DeviceState state) => DeviceStates.All[(int)state];
+}
