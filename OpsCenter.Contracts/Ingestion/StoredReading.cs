@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion.Readings;
@@ -18,11 +19,29 @@ public sealed record StoredReading
 {
     public required string DeviceId { get; init; }
 
-    [JsonConverter(typeof(DeviceKindJsonConverter))]
-    public required DeviceKind Kind { get; init; }
+    // Not "required": the source generator cannot deserialize a required member it ignores; Ingest's validator is
+    // the one place that builds readings and always sets both.
+    [JsonIgnore]
+    public DeviceKind Kind { get; init; }
 
-    [JsonConverter(typeof(DeviceChannelJsonConverter))]
-    public required DeviceChannel Channel { get; init; }
+    [JsonIgnore]
+    public DeviceChannel Channel { get; init; }
+
+    // On the wire kind and channel stay the topic segments as plain strings: a converter on the property would switch
+    // the source generator off its fast path and cost ~300 B per reading when Ingest announces a batch (measured).
+    [JsonInclude, JsonPropertyName("kind")]
+    internal string KindName
+    {
+        get => Kind.ToWire();
+        init => Kind = DeviceKindNames.TryParse(value, out var kind) ? kind : throw new JsonException($"unknown device kind '{value}'");
+    }
+
+    [JsonInclude, JsonPropertyName("channel")]
+    internal string ChannelName
+    {
+        get => Channel.ToWire();
+        init => Channel = DeviceChannelNames.TryParse(value, out var channel) ? channel : throw new JsonException($"unknown channel '{value}'");
+    }
 
     /// <summary>Event type for event messages (e.g. <c>accident</c>, <c>ticketIssued</c>); null otherwise.</summary>
     public string? EventType { get; init; }

@@ -32,7 +32,7 @@ public static class PointMapper
         if (r.Channel == DeviceChannel.Status)
             line.Tag("kind", r.Kind.ToWire());
         if (r.EventType is not null)
-            line.Tag("type", r.EventType);
+            line.Tag(EventFields.Type, r.EventType);
         if (r.TryGetNumber(TrafficTelemetryFields.LaneId, out var lane))
             line.Tag("lane", ((long)lane).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in r.Texts)

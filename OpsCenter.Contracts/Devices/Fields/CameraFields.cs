@@ -15,7 +15,7 @@ public static class CameraTelemetryFields
 /// <summary>Wire names of camera events' own fields.</summary>
 public static class CameraEventFields
 {
-    public const string Type = "type";
+    public const string Type = EventFields.Type;
     public const string Severity = "severity";
     public const string ObjectCount = "objectCount";
     public const string Confidence = "confidence";

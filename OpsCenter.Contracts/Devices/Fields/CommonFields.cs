@@ -11,3 +11,9 @@ public static class CommonFields
     public const string Ts = "ts";
     public const string Seq = "seq";
 }
+
+/// <summary>Wire names every event message shares, whatever the kind of device.</summary>
+public static class EventFields
+{
+    public const string Type = "type";
+}

@@ -21,7 +21,7 @@ public static class ServiceStatuses
 /// <summary>Wire names of one-stop office queue events' own fields.</summary>
 public static class CounterEventFields
 {
-    public const string Type = "type";
+    public const string Type = EventFields.Type;
     public const string TicketId = "ticketId";
     public const string ServiceId = "serviceId";
     public const string CounterNo = "counterNo";
