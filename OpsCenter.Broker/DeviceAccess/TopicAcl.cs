@@ -13,7 +13,7 @@ namespace OpsCenter.Broker.DeviceAccess;
 public static class TopicAcl
 {
     public const string CommandChannel = "command";
-    public static readonly IReadOnlyList<string> PublishChannels = ["telemetry", "event", "status"];
+    public static readonly IReadOnlyList<string> PublishChannels = [.. Enum.GetValues<DeviceChannel>().Select(c => c.ToWire())];
 
     public static bool MayPublish(MqttAccount account, string topic)
     {

@@ -1,3 +1,5 @@
+using OpsCenter.Contracts.Devices;
+
 namespace OpsCenter.Contracts.Ingestion;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class InternalTopics
     public const string Root = "opscenter/v1/";
 
     /// <summary>Batches of <see cref="StoredReading"/>, per device kind: <c>opscenter/v1/stored/{kind}</c>.</summary>
-    public static string Stored(string kind) => $"{Root}stored/{kind}";
+    public static string Stored(DeviceKind kind) => $"{Root}stored/{kind.ToWire()}";
 
     public const string StoredFilter = Root + "stored/+";
 

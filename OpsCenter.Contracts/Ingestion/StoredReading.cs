@@ -1,3 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Ingestion.Readings;
+
 namespace OpsCenter.Contracts.Ingestion;
 
 /// <summary>
@@ -5,11 +10,38 @@ namespace OpsCenter.Contracts.Ingestion;
 /// Ingest publishes these to the Server after they are durable, with duplicates already removed,
 /// so downstream KPIs never count a message twice.
 /// </summary>
+/// <remarks>
+/// On the wire the values stay in three loose maps keyed by the contract's field names (compact, and the point mapper
+/// walks them generically). Code reads them through the typed views (<see cref="Traffic"/>, <see cref="Status"/>…),
+/// so no field name or kind is spelled outside Contracts.
+/// </remarks>
 public sealed record StoredReading
 {
     public required string DeviceId { get; init; }
-    public required string Kind { get; init; }
-    public required string Channel { get; init; }
+
+    // Not "required": the source generator cannot deserialize a required member it ignores; Ingest's validator is
+    // the one place that builds readings and always sets both.
+    [JsonIgnore]
+    public DeviceKind Kind { get; init; }
+
+    [JsonIgnore]
+    public DeviceChannel Channel { get; init; }
+
+    // On the wire kind and channel stay the topic segments as plain strings: a converter on the property would switch
+    // the source generator off its fast path and cost ~300 B per reading when Ingest announces a batch (measured).
+    [JsonInclude, JsonPropertyName("kind")]
+    internal string KindName
+    {
+        get => Kind.ToWire();
+        init => Kind = DeviceKindNames.TryParse(value, out var kind) ? kind : throw new JsonException($"unknown device kind '{value}'");
+    }
+
+    [JsonInclude, JsonPropertyName("channel")]
+    internal string ChannelName
+    {
+        get => Channel.ToWire();
+        init => Channel = DeviceChannelNames.TryParse(value, out var channel) ? channel : throw new JsonException($"unknown channel '{value}'");
+    }
 
     /// <summary>Event type for event messages (e.g. <c>accident</c>, <c>ticketIssued</c>); null otherwise.</summary>
     public string? EventType { get; init; }
@@ -23,6 +55,21 @@ public sealed record StoredReading
     public Dictionary<string, double> Numbers { get; init; } = [];
     public Dictionary<string, bool> Flags { get; init; } = [];
     public Dictionary<string, string> Texts { get; init; } = [];
+
+    [JsonIgnore] public StatusReading? Status => Channel == DeviceChannel.Status ? new(this) : null;
+    [JsonIgnore] public CameraTelemetryReading? CameraTelemetry => Is(DeviceKind.Camera, DeviceChannel.Telemetry) ? new(this) : null;
+    [JsonIgnore] public CameraEventReading? CameraEvent => Is(DeviceKind.Camera, DeviceChannel.Event) ? new(this) : null;
+    [JsonIgnore] public TrafficReading? Traffic => Is(DeviceKind.Traffic, DeviceChannel.Telemetry) ? new(this) : null;
+    [JsonIgnore] public CounterTelemetryReading? CounterTelemetry => Is(DeviceKind.Counter, DeviceChannel.Telemetry) ? new(this) : null;
+    [JsonIgnore] public CounterEventReading? CounterEvent => Is(DeviceKind.Counter, DeviceChannel.Event) ? new(this) : null;
+
+    public bool TryGetNumber(string field, out double value) => Numbers.TryGetValue(field, out value);
+
+    public bool TryGetFlag(string field, out bool value) => Flags.TryGetValue(field, out value);
+
+    public bool TryGetText(string field, out string value) => Texts.TryGetValue(field, out value!);
+
+    private bool Is(DeviceKind kind, DeviceChannel channel) => Kind == kind && Channel == channel;
 }
 
 /// <summary>What Ingest publishes on <see cref="InternalTopics.Stored"/>: a batch of readings made durable together.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Devices.Fields;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Ingest.Registry;
 
@@ -24,7 +26,7 @@ public sealed class LivenessTracker(DeviceRegistry registry)
     /// <summary>Records a new (non-duplicate) reading; returns the transition it caused, if any.</summary>
     public DeviceLivenessChanged? Observe(StoredReading reading, DateTimeOffset receivedAt)
     {
-        var reported = reading.Channel == "status" ? reading.Texts.GetValueOrDefault("state") : null;
+        var reported = reading.Status?.State?.ToWire();
         var previous = _devices.GetValueOrDefault(reading.DeviceId);
 
         string state;
@@ -32,20 +34,20 @@ public sealed class LivenessTracker(DeviceRegistry registry)
         if (reported is not null)
         {
             state = reported;
-            reason = reported == "offline" ? "lastWill" : "status";
+            reason = reported == DeviceStates.Offline ? LivenessReasons.LastWill : LivenessReasons.Status;
         }
         else
         {
             // Anything but a status proves the device is talking; keep a reported 'degraded'.
-            state = previous?.State is "degraded" ? "degraded" : "online";
-            reason = "traffic";
+            state = previous?.State is DeviceStates.Degraded ? DeviceStates.Degraded : DeviceStates.Online;
+            reason = LivenessReasons.Traffic;
         }
 
         var changed = previous is null || previous.State != state;
         var since = changed ? receivedAt : previous!.Since;
-        var lastSeen = reported == "offline" ? previous?.LastSeen ?? receivedAt : receivedAt;
-        _devices[reading.DeviceId] = new DeviceLiveness(reading.DeviceId, reading.Kind, state, since, lastSeen, changed ? reason : previous!.Reason);
-        return changed ? Transition(reading.DeviceId, reading.Kind, state, receivedAt, reason) : null;
+        var lastSeen = reported == DeviceStates.Offline ? previous?.LastSeen ?? receivedAt : receivedAt;
+        _devices[reading.DeviceId] = new DeviceLiveness(reading.DeviceId, reading.Kind.ToWire(), state, since, lastSeen, changed ? reason : previous!.Reason);
+        return changed ? Transition(reading.DeviceId, reading.Kind.ToWire(), state, receivedAt, reason) : null;
     }
 
     /// <summary>
@@ -70,13 +72,13 @@ public sealed class LivenessTracker(DeviceRegistry registry)
         var transitions = new List<DeviceLivenessChanged>();
         foreach (var device in _devices.Values)
         {
-            if (device.State == "offline")
+            if (device.State == DeviceStates.Offline)
                 continue;
             var interval = registry.TryGet(device.DeviceId, out var record) ? record.ReportingIntervalSeconds : 30;
             if (now - device.LastSeen <= TimeSpan.FromSeconds(interval * SilenceIntervals))
                 continue;
-            _devices[device.DeviceId] = device with { State = "offline", Since = now, Reason = "silence" };
-            transitions.Add(Transition(device.DeviceId, device.Kind, "offline", now, "silence"));
+            _devices[device.DeviceId] = device with { State = DeviceStates.Offline, Since = now, Reason = LivenessReasons.Silence };
+            transitions.Add(Transition(device.DeviceId, device.Kind, DeviceStates.Offline, now, LivenessReasons.Silence));
         }
         return transitions;
     }

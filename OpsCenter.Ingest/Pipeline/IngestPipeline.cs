@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Ingest.Buffering;
 using OpsCenter.Ingest.DeadLetters;
@@ -68,7 +69,7 @@ public sealed class IngestPipeline(
             var device = registry.Resolve(reading.DeviceId, reading.Kind);
             if (device is null)
             {
-                Reject(message, reading.DeviceId, RejectReason.UnknownDevice.ToWire(), $"device '{reading.DeviceId}' is not registered as a {reading.Kind}");
+                Reject(message, reading.DeviceId, RejectReason.UnknownDevice.ToWire(), $"device '{reading.DeviceId}' is not registered as a {reading.Kind.ToWire()}");
                 rejected++;
                 continue;
             }

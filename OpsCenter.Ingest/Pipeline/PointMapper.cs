@@ -1,3 +1,5 @@
+using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Devices.Fields;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.TimeSeries;
 
@@ -12,20 +14,26 @@ namespace OpsCenter.Ingest.Pipeline;
 /// </summary>
 public static class PointMapper
 {
-    private static readonly HashSet<string> TagTexts = new(StringComparer.Ordinal) { "severity", "state", "serviceStatus", "channel" };
+    private static readonly HashSet<string> TagTexts = new(StringComparer.Ordinal)
+    {
+        CameraEventFields.Severity, StatusFields.State, CounterTelemetryFields.ServiceStatus, CounterEventFields.Channel,
+    };
 
-    public static string Measurement(StoredReading r) => r.Channel == "status" ? "device_status" : $"{r.Kind}_{r.Channel}";
+    // Built once: the measurement name is needed for every stored reading.
+    private static readonly string[,] Measurements = BuildMeasurements();
+
+    public static string Measurement(StoredReading r) => Measurements[(int)r.Kind, (int)r.Channel];
 
     public static long TimestampNs(StoredReading r) => (r.Ts.ToUnixTimeMilliseconds() * 1_000_000) + (r.Seq % 1_000_000);
 
     public static string ToLine(StoredReading r, string areaId)
     {
         var line = new LineProtocol(Measurement(r)).Tag("device", r.DeviceId).Tag("area", areaId);
-        if (r.Channel == "status")
-            line.Tag("kind", r.Kind);
+        if (r.Channel == DeviceChannel.Status)
+            line.Tag("kind", r.Kind.ToWire());
         if (r.EventType is not null)
-            line.Tag("type", r.EventType);
-        if (r.Numbers.TryGetValue("laneId", out var lane))
+            line.Tag(EventFields.Type, r.EventType);
+        if (r.TryGetNumber(TrafficTelemetryFields.LaneId, out var lane))
             line.Tag("lane", ((long)lane).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in r.Texts)
         {
@@ -33,11 +41,11 @@ public static class PointMapper
                 line.Tag(key, value);
         }
 
-        line.Field("seq", r.Seq);
+        line.Field(CommonFields.Seq, r.Seq);
         line.Field("late", r.Late);
         foreach (var (key, value) in r.Numbers)
         {
-            if (key != "laneId")
+            if (key != TrafficTelemetryFields.LaneId)
                 line.Field(key, value);
         }
         foreach (var (key, value) in r.Flags)
@@ -48,5 +56,18 @@ public static class PointMapper
                 line.Field(key, value);
         }
         return line.Build(TimestampNs(r));
+    }
+
+    private static string[,] BuildMeasurements()
+    {
+        var kinds = Enum.GetValues<DeviceKind>();
+        var channels = Enum.GetValues<DeviceChannel>();
+        var names = new string[kinds.Length, channels.Length];
+        foreach (var kind in kinds)
+        {
+            foreach (var channel in channels)
+                names[(int)kind, (int)channel] = channel == DeviceChannel.Status ? "device_status" : $"{kind.ToWire()}_{channel.ToWire()}";
+        }
+        return names;
     }
 }

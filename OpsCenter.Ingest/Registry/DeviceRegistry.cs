@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Inventory;
 
 namespace OpsCenter.Ingest.Registry;
@@ -28,15 +29,15 @@ public sealed class DeviceRegistry
     public bool TryGet(string deviceId, out DeviceRecord device) => _devices.TryGetValue(deviceId, out device!);
 
     /// <summary>Finds the device or, with auto-registration on, registers it under an unknown area.</summary>
-    public DeviceRecord? Resolve(string deviceId, string kind)
+    public DeviceRecord? Resolve(string deviceId, DeviceKind kind)
     {
         if (_devices.TryGetValue(deviceId, out var device))
-            return device.Kind == kind ? device : null;
+            return device.Kind == kind.ToWire() ? device : null;
         if (!AutoRegister)
             return null;
         return _devices.GetOrAdd(deviceId, id => new DeviceRecord
         {
-            Id = id, Kind = kind, Name = id, AreaId = "unassigned", Lat = 0, Lon = 0,
+            Id = id, Kind = kind.ToWire(), Name = id, AreaId = "unassigned", Lat = 0, Lon = 0,
         });
     }
 

@@ -1,111 +1,107 @@
+using OpsCenter.Contracts.Devices.Fields;
 using static OpsCenter.Ingest.Validation.FieldKind;
 
 namespace OpsCenter.Ingest.Validation;
 
-/// <summary>The device contract v1 (docs/device-contract.md), message by message. The JSON Schemas mirror this table.</summary>
+/// <summary>
+/// The device contract v1 as the validator applies it, message by message. Names and enum values come from
+/// <c>OpsCenter.Contracts.Devices.Fields</c>; types, ranges and required-ness are proven equal to the JSON Schemas
+/// (the source of truth) by <c>RuleTableMatchesSchemaTests</c>.
+/// </summary>
 internal static class ContractRules
 {
-    public static readonly string[] CameraEventTypes =
-    [
-        "motion", "tamper", "videoLoss", "imageTooDark", "imageTooBlurry", "crowd", "intrusion",
-        "lineCrossed", "wrongWay", "accident", "fire", "storageFailure",
-    ];
-
-    public static readonly string[] Severities = ["info", "minor", "major", "critical"];
-    public static readonly string[] VehicleTypes = ["motorcycle", "car", "bus", "truck", "bicycle", "other"];
-    public static readonly string[] ServiceStatuses = ["open", "closed", "suspended"];
-    public static readonly string[] States = ["online", "degraded", "offline"];
-    public static readonly string[] CaseChannels = ["online", "inPerson"];
-
-    public static readonly string[] CounterEventTypes =
-        ["ticketIssued", "ticketCalled", "ticketServed", "ticketNoShow", "caseReceived", "caseResolved", "rating"];
-
     private const double Int64Max = long.MaxValue;
 
     /// <summary>Each vehicle class's count is checked and stored like a field of its own: <c>vehicleTypes.car</c>.</summary>
     public static readonly FieldRule[] VehicleCountRules =
-        Array.ConvertAll(VehicleTypes, t => new FieldRule("vehicleTypes." + t, Integer, max: Int64Max));
+        [.. VehicleTypes.StoredNames.Select(name => new FieldRule(name, Integer, max: Int64Max))];
 
     public static readonly MessageRules Status = new(
     [
         .. Common(),
-        new("state", Choice, required: true, choices: States),
-        new("firmwareVersion", Text),
-        new("ipAddress", Text),
-        new("rssi", Integer, min: -200, max: 200),
-        new("batteryLevel", Number, max: 1),
+        new(StatusFields.State, Choice, required: true, choices: DeviceStates.All),
+        new(StatusFields.FirmwareVersion, Text),
+        new(StatusFields.IpAddress, Text),
+        new(StatusFields.Rssi, Integer, min: -200, max: 200),
+        new(StatusFields.BatteryLevel, Number, max: 1),
     ]);
 
     public static readonly MessageRules CameraTelemetry = new(
     [
         .. Common(),
-        new("online", Flag, required: true),
-        new("fps", Number, required: true),
-        new("bitrateKbps", Number, required: true),
-        new("recording", Flag, required: true),
-        new("storageFreePct", Number, max: 100),
-        new("peopleCount", Integer, max: Int64Max),
-        new("vehicleCount", Integer, max: Int64Max),
+        new(CameraTelemetryFields.Online, Flag, required: true),
+        new(CameraTelemetryFields.Fps, Number, required: true),
+        new(CameraTelemetryFields.BitrateKbps, Number, required: true),
+        new(CameraTelemetryFields.Recording, Flag, required: true),
+        new(CameraTelemetryFields.StorageFreePct, Number, max: 100),
+        new(CameraTelemetryFields.PeopleCount, Integer, max: Int64Max),
+        new(CameraTelemetryFields.VehicleCount, Integer, max: Int64Max),
     ]);
 
     public static readonly MessageRules CameraEvent = new(
     [
         .. Common(),
-        new("type", EventType, required: true, choices: CameraEventTypes),
-        new("severity", Choice, required: true, choices: Severities),
-        new("objectCount", Integer, max: Int64Max),
-        new("confidence", Number, max: 1),
-        new("snapshotUrl", Url),
+        new(CameraEventFields.Type, EventType, required: true, choices: CameraEventTypes.All),
+        new(CameraEventFields.Severity, Choice, required: true, choices: Severities.All),
+        new(CameraEventFields.ObjectCount, Integer, max: Int64Max),
+        new(CameraEventFields.Confidence, Number, max: 1),
+        new(CameraEventFields.SnapshotUrl, Url),
     ]);
 
     public static readonly MessageRules TrafficTelemetry = new(
     [
         .. Common(),
-        new("periodSeconds", Integer, required: true, min: 1, max: 3600),
-        new("laneId", Integer, min: 1, max: int.MaxValue),
-        new("intensity", Integer, required: true, max: Int64Max),
-        new("occupancy", Number, required: true, max: 1),
-        new("averageVehicleSpeed", Number, required: true, max: 250),
-        new("congested", Flag),
-        new("vehicleTypes", VehicleCounts, choices: VehicleTypes),
+        new(TrafficTelemetryFields.PeriodSeconds, Integer, required: true, min: 1, max: 3600),
+        new(TrafficTelemetryFields.LaneId, Integer, min: 1, max: int.MaxValue),
+        new(TrafficTelemetryFields.Intensity, Integer, required: true, max: Int64Max),
+        new(TrafficTelemetryFields.Occupancy, Number, required: true, max: 1),
+        new(TrafficTelemetryFields.AverageVehicleSpeed, Number, required: true, max: 250),
+        new(TrafficTelemetryFields.Congested, Flag),
+        new(TrafficTelemetryFields.VehicleTypes, VehicleCounts, choices: VehicleTypes.All),
     ]);
 
     public static readonly MessageRules CounterTelemetry = new(
     [
         .. Common(),
-        new("serviceStatus", Choice, required: true, choices: ServiceStatuses),
-        new("waiting", Integer, required: true, max: Int64Max),
-        new("countersOpen", Integer, required: true, max: Int64Max),
+        new(CounterTelemetryFields.ServiceStatus, Choice, required: true, choices: ServiceStatuses.All),
+        new(CounterTelemetryFields.Waiting, Integer, required: true, max: Int64Max),
+        new(CounterTelemetryFields.CountersOpen, Integer, required: true, max: Int64Max),
     ]);
 
     public static readonly MessageRules CounterEvent = new(
     [
         .. Common(),
-        new("type", EventType, required: true, choices: CounterEventTypes),
-        new("ticketId", Text),
-        new("serviceId", Text),
-        new("counterNo", Integer, min: 1, max: int.MaxValue),
-        new("caseId", Text),
-        new("channel", Choice, choices: CaseChannels),
-        new("dueAt", Timestamp),
-        new("score", Integer, min: 1, max: 5),
+        new(CounterEventFields.Type, EventType, required: true, choices: CounterEventTypes.All),
+        new(CounterEventFields.TicketId, Text),
+        new(CounterEventFields.ServiceId, Text),
+        new(CounterEventFields.CounterNo, Integer, min: 1, max: int.MaxValue),
+        new(CounterEventFields.CaseId, Text),
+        new(CounterEventFields.Channel, Choice, choices: CaseChannels.All),
+        new(CounterEventFields.DueAt, Timestamp),
+        new(CounterEventFields.Score, Integer, min: 1, max: 5),
     ], CounterEventRequirements);
 
     private static FieldRule[] Common() =>
     [
-        new("deviceId", DeviceId, required: true),
-        new("ts", Ts, required: true),
-        new("seq", Seq, required: true, max: Int64Max),
+        new(CommonFields.DeviceId, DeviceId, required: true),
+        new(CommonFields.Ts, Ts, required: true),
+        new(CommonFields.Seq, Seq, required: true, max: Int64Max),
     ];
 
-    private static Dictionary<string, EventRequirement> CounterEventRequirements(MessageRules rules) => new()
+    private static Dictionary<string, EventRequirement> CounterEventRequirements(MessageRules rules)
     {
-        ["ticketIssued"] = new(rules.MaskOf("ticketId", "serviceId"), 0),
-        ["ticketCalled"] = new(rules.MaskOf("ticketId", "counterNo"), 0),
-        ["ticketServed"] = new(rules.MaskOf("ticketId"), 0),
-        ["ticketNoShow"] = new(rules.MaskOf("ticketId"), 0),
-        ["caseReceived"] = new(rules.MaskOf("caseId", "serviceId", "channel", "dueAt"), 0),
-        ["caseResolved"] = new(rules.MaskOf("caseId"), 0),
-        ["rating"] = new(rules.MaskOf("score"), rules.MaskOf("ticketId", "caseId"), "event 'rating' requires 'ticketId' or 'caseId'"),
-    };
+        const string ticket = CounterEventFields.TicketId, caseId = CounterEventFields.CaseId;
+        return new()
+        {
+            [CounterEventTypes.TicketIssued] = new(rules.MaskOf(ticket, CounterEventFields.ServiceId), 0),
+            [CounterEventTypes.TicketCalled] = new(rules.MaskOf(ticket, CounterEventFields.CounterNo), 0),
+            [CounterEventTypes.TicketServed] = new(rules.MaskOf(ticket), 0),
+            [CounterEventTypes.TicketNoShow] = new(rules.MaskOf(ticket), 0),
+            [CounterEventTypes.CaseReceived] = new(
+                rules.MaskOf(caseId, CounterEventFields.ServiceId, CounterEventFields.Channel, CounterEventFields.DueAt), 0),
+            [CounterEventTypes.CaseResolved] = new(rules.MaskOf(caseId), 0),
+            [CounterEventTypes.Rating] = new(rules.MaskOf(CounterEventFields.Score), rules.MaskOf(ticket, caseId),
+                $"event '{CounterEventTypes.Rating}' requires '{ticket}' or '{caseId}'"),
+        };
+    }
 }

@@ -29,7 +29,7 @@ internal sealed class FieldRule
     public const int MaxTextLength = 128;
     public const int MaxUrlLength = 2048;
 
-    public FieldRule(string name, FieldKind kind, bool required = false, double min = 0, double max = double.MaxValue, string[]? choices = null)
+    public FieldRule(string name, FieldKind kind, bool required = false, double min = 0, double max = double.MaxValue, IReadOnlyList<string>? choices = null)
     {
         Name = name;
         Utf8Name = Encoding.UTF8.GetBytes(name);
@@ -37,7 +37,7 @@ internal sealed class FieldRule
         Required = required;
         Min = min;
         Max = max;
-        Choices = choices ?? [];
+        Choices = choices is null ? [] : [.. choices];
         Utf8Choices = Array.ConvertAll(Choices, Encoding.UTF8.GetBytes);
         Expectation = kind switch
         {

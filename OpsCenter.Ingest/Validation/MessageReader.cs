@@ -55,8 +55,8 @@ internal static class MessageReader
         reading = new StoredReading
         {
             DeviceId = topic.DeviceId,
-            Kind = topic.Kind.ToWire(),
-            Channel = topic.Channel.ToWire(),
+            Kind = topic.Kind,
+            Channel = topic.Channel,
             EventType = draft.EventType,
             Ts = draft.Ts,
             Seq = draft.Seq,

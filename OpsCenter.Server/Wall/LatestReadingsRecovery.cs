@@ -1,4 +1,6 @@
 using System.Text.Json;
+using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Devices.Fields;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.TimeSeries;
 
@@ -22,7 +24,7 @@ public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQl
             var offices = await influx.SeriesAsync(
                 $"SELECT * FROM counter_telemetry WHERE time > now() - {Window} GROUP BY device ORDER BY time DESC LIMIT 1", cancellationToken);
             var restored = 0;
-            foreach (var reading in traffic.SelectMany(s => Readings(s, "traffic")).Concat(offices.SelectMany(s => Readings(s, "counter"))))
+            foreach (var reading in traffic.SelectMany(s => Readings(s, DeviceKind.Traffic)).Concat(offices.SelectMany(s => Readings(s, DeviceKind.Counter))))
             {
                 state.Restore(reading);
                 restored++;
@@ -37,7 +39,7 @@ public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQl
         }
     }
 
-    private static IEnumerable<StoredReading> Readings(InfluxQlSeries series, string kind)
+    private static IEnumerable<StoredReading> Readings(InfluxQlSeries series, DeviceKind kind)
     {
         var device = series.Tags?.GetValueOrDefault("device");
         if (string.IsNullOrEmpty(device))
@@ -46,9 +48,9 @@ public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQl
         {
             if (!row.TryGetValue("time", out var time) || !DateTimeOffset.TryParse(time.GetString(), out var ts))
                 continue;
-            var reading = new StoredReading { DeviceId = device, Kind = kind, Channel = "telemetry", Ts = ts, Seq = 0 };
+            var reading = new StoredReading { DeviceId = device, Kind = kind, Channel = DeviceChannel.Telemetry, Ts = ts, Seq = 0 };
             if (series.Tags!.TryGetValue("lane", out var lane) && long.TryParse(lane, out var laneId))
-                reading.Numbers["laneId"] = laneId;
+                reading.Numbers[TrafficFields.LaneId] = laneId;
             foreach (var (column, value) in row)
             {
                 switch (value.ValueKind)

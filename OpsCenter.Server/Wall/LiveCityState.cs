@@ -1,3 +1,4 @@
+using OpsCenter.Contracts.Devices.Messages;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Contracts.Inventory;
 
@@ -59,24 +60,18 @@ public sealed class LiveCityState(CityInventory inventory, TimeProvider clock)
         {
             _readings++;
             Version++;
-            if (reading.Channel != "telemetry")
-                return;
-            switch (reading.Kind)
+            if (reading.Traffic is { } traffic)
             {
-                case "traffic":
-                    var lane = (long)reading.Numbers.GetValueOrDefault("laneId", 1);
-                    var key = (reading.DeviceId, lane);
-                    if (_traffic.TryGetValue(key, out var t) && t.At > reading.Ts)
-                        return;
-                    _traffic[key] = new TrafficSample(reading.Ts, reading.Numbers.GetValueOrDefault("averageVehicleSpeed"),
-                        reading.Flags.GetValueOrDefault("congested"));
-                    break;
-                case "counter":
-                    if (_offices.TryGetValue(reading.DeviceId, out var o) && o.At > reading.Ts)
-                        return;
-                    _offices[reading.DeviceId] = new OfficeSample(reading.Ts, (long)reading.Numbers.GetValueOrDefault("waiting"),
-                        reading.Texts.GetValueOrDefault("serviceStatus") == "open");
-                    break;
+                var key = (reading.DeviceId, traffic.Lane);
+                if (_traffic.TryGetValue(key, out var t) && t.At > reading.Ts)
+                    return;
+                _traffic[key] = new TrafficSample(reading.Ts, traffic.AverageVehicleSpeed, traffic.Congested);
+            }
+            else if (reading.CounterTelemetry is { } office)
+            {
+                if (_offices.TryGetValue(reading.DeviceId, out var o) && o.At > reading.Ts)
+                    return;
+                _offices[reading.DeviceId] = new OfficeSample(reading.Ts, office.Waiting, office.ServiceStatus == ServiceStatus.Open);
             }
         }
     }

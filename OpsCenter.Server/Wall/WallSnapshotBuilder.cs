@@ -1,3 +1,5 @@
+using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Devices.Fields;
 using OpsCenter.Contracts.Hubs;
 
 namespace OpsCenter.Server.Wall;
@@ -8,8 +10,8 @@ public static class WallSnapshotBuilder
     public static WallSnapshot Build(CitySnapshotData data, IReadOnlyList<Contracts.Inventory.Area> areas)
     {
         var areaOf = data.Devices.ToDictionary(d => d.Id, d => d.AreaId, StringComparer.Ordinal);
-        var cameras = data.Devices.Where(d => d.Kind == "camera").ToList();
-        bool IsOnline(string id) => data.Liveness.TryGetValue(id, out var s) && s is "online" or "degraded";
+        var cameras = data.Devices.Where(d => d.Kind == DeviceKind.Camera.ToWire()).ToList();
+        bool IsOnline(string id) => data.Liveness.TryGetValue(id, out var s) && s is DeviceStates.Online or DeviceStates.Degraded;
 
         // Average per detector first (over its lanes), so a six-lane road does not outweigh a two-lane one.
         var detectorSpeeds = data.Traffic.GroupBy(t => t.DeviceId)

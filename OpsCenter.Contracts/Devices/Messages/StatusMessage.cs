@@ -1,18 +1,21 @@
+using System.Text.Json.Serialization;
+using OpsCenter.Contracts.Devices.Fields;
+
 namespace OpsCenter.Contracts.Devices.Messages;
 
 public enum DeviceState
 {
-    Online,
-    Degraded,
-    Offline,
+    [JsonStringEnumMemberName(DeviceStates.Online)] Online,
+    [JsonStringEnumMemberName(DeviceStates.Degraded)] Degraded,
+    [JsonStringEnumMemberName(DeviceStates.Offline)] Offline,
 }
 
 /// <summary>Retained liveness message; also the device's Last Will with <see cref="DeviceState.Offline"/>.</summary>
 public sealed record StatusMessage : DeviceMessage
 {
-    public required DeviceState State { get; init; }
-    public string? FirmwareVersion { get; init; }
-    public string? IpAddress { get; init; }
-    public int? Rssi { get; init; }
-    public double? BatteryLevel { get; init; }
+    [JsonPropertyName(StatusFields.State)] public required DeviceState State { get; init; }
+    [JsonPropertyName(StatusFields.FirmwareVersion)] public string? FirmwareVersion { get; init; }
+    [JsonPropertyName(StatusFields.IpAddress)] public string? IpAddress { get; init; }
+    [JsonPropertyName(StatusFields.Rssi)] public int? Rssi { get; init; }
+    [JsonPropertyName(StatusFields.BatteryLevel)] public double? BatteryLevel { get; init; }
 }

@@ -1,3 +1,4 @@
+using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Ingest.Pipeline;
 using OpsCenter.TimeSeries;
@@ -38,6 +39,6 @@ public sealed class LineProtocolTests
 
     private static StoredReading Reading(long seq, DateTimeOffset ts) => new()
     {
-        DeviceId = "tfd-1", Kind = "traffic", Channel = "telemetry", Ts = ts, Seq = seq,
+        DeviceId = "tfd-1", Kind = DeviceKind.Traffic, Channel = DeviceChannel.Telemetry, Ts = ts, Seq = seq,
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Ingest.Liveness;
@@ -72,11 +73,11 @@ public sealed class LivenessTrackerTests
 
     private static StoredReading Status(string state, long seq) => new()
     {
-        DeviceId = "cam-1", Kind = "camera", Channel = "status", Ts = T0, Seq = seq, Texts = new() { ["state"] = state },
+        DeviceId = "cam-1", Kind = DeviceKind.Camera, Channel = DeviceChannel.Status, Ts = T0, Seq = seq, Texts = new() { ["state"] = state },
     };
 
     private static StoredReading Telemetry(long seq) => new()
     {
-        DeviceId = "cam-1", Kind = "camera", Channel = "telemetry", Ts = T0, Seq = seq,
+        DeviceId = "cam-1", Kind = DeviceKind.Camera, Channel = DeviceChannel.Telemetry, Ts = T0, Seq = seq,
     };
 }

@@ -20,8 +20,8 @@ public class ValidMessageTests
         Assert.True(result.IsValid, result.ToString());
         Assert.Equal(new DeviceTopic(example.Kind, example.DeviceId, example.Channel), result.Topic);
         Assert.Equal(example.DeviceId, result.Reading.DeviceId);
-        Assert.Equal(example.Kind.ToWire(), result.Reading.Kind);
-        Assert.Equal(example.Channel.ToWire(), result.Reading.Channel);
+        Assert.Equal(example.Kind, result.Reading.Kind);
+        Assert.Equal(example.Channel, result.Reading.Channel);
         Assert.Equal(DateTimeOffset.Parse(Ts, System.Globalization.CultureInfo.InvariantCulture), result.Reading.Ts);
         Assert.False(result.Reading.Late);
     }

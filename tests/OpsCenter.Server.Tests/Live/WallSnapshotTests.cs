@@ -1,3 +1,4 @@
+using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Server.Wall;
@@ -85,13 +86,13 @@ public sealed class WallSnapshotTests
 
     private static StoredReading Traffic(string id, double speed, int lane, DateTimeOffset ts, bool congested = false) => new()
     {
-        DeviceId = id, Kind = "traffic", Channel = "telemetry", Ts = ts, Seq = 1,
+        DeviceId = id, Kind = DeviceKind.Traffic, Channel = DeviceChannel.Telemetry, Ts = ts, Seq = 1,
         Numbers = new() { ["averageVehicleSpeed"] = speed, ["laneId"] = lane }, Flags = new() { ["congested"] = congested },
     };
 
     private static StoredReading Office(string id, long waiting, DateTimeOffset ts, string status = "open") => new()
     {
-        DeviceId = id, Kind = "counter", Channel = "telemetry", Ts = ts, Seq = 1,
+        DeviceId = id, Kind = DeviceKind.Counter, Channel = DeviceChannel.Telemetry, Ts = ts, Seq = 1,
         Numbers = new() { ["waiting"] = waiting, ["countersOpen"] = 3 }, Texts = new() { ["serviceStatus"] = status },
     };
 
