@@ -15,6 +15,8 @@ public static class WebPagesExtensions
             // No inline script or style anywhere; every asset is our own (control rooms are often offline).
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
                 "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            if (ApiReferencePagePolicy.Covers(context.Request.Path))
+                ApiReferencePagePolicy.ApplyWhenStarting(context);
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
