@@ -12,11 +12,10 @@ public static class WebPagesExtensions
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            // No inline script or style anywhere; every asset is our own (control rooms are often offline).
+            // No inline script or style anywhere; every asset is our own (control rooms are often offline). The one exception,
+            // the API reference page, replaces this header for its own responses (ReferencePagePolicy in ServiceDefaults).
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
                 "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-            if (ApiReferencePagePolicy.Covers(context.Request.Path))
-                ApiReferencePagePolicy.ApplyWhenStarting(context);
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";

@@ -36,18 +36,21 @@ public static class ApiReferenceExtensions
     {
         var adminsOnly = new AuthorizeAttribute { Roles = Roles.Admin };
         app.MapOpenApi().RequireAuthorization(adminsOnly);
-        app.MapScalarApiReference(PagePath, options => options
+        app.MapScalarApiReference(PagePath, (options, context) => options
                 .WithTitle(title)
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                 .AddDocument(DocumentName)
                 // Control rooms are often offline, and the page must not tell anyone outside what we run: no fonts from
-                // Scalar's CDN, no telemetry, no AI agent or MCP calls, no request proxy (requests go straight to us).
+                // Scalar's CDN, no telemetry, no AI agent or MCP calls. An empty proxy URL, because left unset the
+                // bundle sends "try it" requests (with the admin's token) through Scalar's proxy on the internet.
+                .WithProxy(string.Empty)
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
                 // A fresh nonce per response lets a strict Content-Security-Policy allow exactly the page's own inline script.
-                .WithNonce())
+                .WithNonce()
+                .WithPageSecurityPolicy(context))
             .RequireAuthorization(adminsOnly)
             // Scalar marks its script files as open to anyone; here they stay behind the admin sign-in like the page,
             // so the reviewed list of open endpoints does not grow.

@@ -58,6 +58,9 @@ public sealed class IngestApiReferenceTests(IngestApiFixture ingest) : IClassFix
         using var admin = ingest.ClientAs(Roles.Admin);
         using var page = await admin.GetAsync(PagePath);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.DoesNotContain("https://", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"proxyUrl\":\"\"", html, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }
