@@ -1,4 +1,5 @@
 using OpsCenter.Ingest;
+using OpsCenter.Ingest.Api;
 using OpsCenter.Ingest.Security;
 using OpsCenter.ServiceDefaults;
 
@@ -6,12 +7,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIngest();
 builder.AddIngestSecurity();
+builder.AddIngestApiReference();
 
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapIngestApi();
+app.MapIngestApiReference();
 app.Run();
 
 public partial class Program;

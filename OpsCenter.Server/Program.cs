@@ -1,4 +1,5 @@
 using OpsCenter.Server;
+using OpsCenter.Server.ApiReference;
 using OpsCenter.Server.CitizenReports;
 using OpsCenter.Server.Security;
 using OpsCenter.Server.Wall;
@@ -11,6 +12,7 @@ builder.AddServerFoundation();
 builder.AddSecurity();
 builder.AddWall();
 builder.AddCitizenReports();
+builder.AddServerApiReference();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -20,6 +22,7 @@ app.MapSecurityApi();
 app.MapCitizenReportsApi();
 app.MapWebPages();
 app.MapWall();
+app.MapServerApiReference();
 await app.RunAsync();
 
 public partial class Program;

@@ -14,7 +14,7 @@ public static class DeviceApi
     /// <summary>The device registry with each device's liveness.</summary>
     public static IEndpointRouteBuilder MapDeviceApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/devices");
+        var api = app.MapGroup("/api/devices").WithTags("Devices");
         api.MapGet("/", (DeviceRegistry registry, LivenessTracker liveness, string? kind, string? areaId, string? state) =>
             TypedResults.Ok(registry.All
                 .Where(d => kind is null || d.Kind == kind)
@@ -22,11 +22,13 @@ public static class DeviceApi
                 .Select(d => View(d, liveness))
                 .Where(v => state is null || v.State == state)
                 .OrderBy(v => v.Device.Id, StringComparer.Ordinal)))
-            .RequireRoles(Roles.Operator, Roles.Leader, Roles.Admin);
+            .RequireRoles(Roles.Operator, Roles.Leader, Roles.Admin)
+            .WithSummary("The device registry with each device's liveness, filtered by kind, area or state.");
 
         api.MapGet("/{id}", IResult (string id, DeviceRegistry registry, LivenessTracker liveness) =>
             registry.TryGet(id, out var device) ? TypedResults.Ok(View(device, liveness)) : TypedResults.NotFound())
-            .RequireRoles(Roles.Operator, Roles.Leader, Roles.Admin);
+            .RequireRoles(Roles.Operator, Roles.Leader, Roles.Admin)
+            .WithSummary("One device with its liveness.");
 
         api.MapPut("/{id}", IResult (string id, DeviceRecord device, DeviceRegistry registry) =>
         {
@@ -39,7 +41,7 @@ public static class DeviceApi
             return registry.Upsert(device)
                 ? TypedResults.Ok(device)
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["areaId"] = [$"unknown area '{device.AreaId}'"] });
-        }).RequireRoles(Roles.Admin);
+        }).RequireRoles(Roles.Admin).WithSummary("Register or change a device (the body's id must match the path).");
         return app;
     }
 

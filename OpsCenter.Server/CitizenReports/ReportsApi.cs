@@ -25,13 +25,17 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapCitizenReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports");
-        api.MapPost("/", Submit).RequireRoles(Roles.Reporter);
+        var api = app.MapGroup("/api/reports").WithTags("Citizen reports");
+        api.MapPost("/", Submit).RequireRoles(Roles.Reporter)
+            .WithSummary("Submit a citizen field report (JSON, at most 64 KiB); a repeated reportId is answered as a duplicate.");
         api.MapGet("/", async (ReportStore store, string? category, int? limit, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListAsync(category, Math.Clamp(limit ?? 100, 1, 1000), ct))).RequireRoles(Roles.ReportReaders);
+            TypedResults.Ok(await store.ListAsync(category, Math.Clamp(limit ?? 100, 1, 1000), ct))).RequireRoles(Roles.ReportReaders)
+            .WithSummary("List reports, newest first, without reporter contacts.");
         api.MapGet("/{reportId}", async Task<IResult> (string reportId, ReportStore store, CancellationToken ct) =>
-            await store.GetAsync(reportId, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound()).RequireRoles(Roles.ReportReaders);
-        api.MapGet("/{reportId}/contact", ViewContact).RequireRoles(Roles.ReportAnswerers);
+            await store.GetAsync(reportId, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound()).RequireRoles(Roles.ReportReaders)
+            .WithSummary("One report, without the reporter's contact.");
+        api.MapGet("/{reportId}/contact", ViewContact).RequireRoles(Roles.ReportAnswerers)
+            .WithSummary("The reporter's contact; every look is written to the audit log first.");
         return app;
     }
 

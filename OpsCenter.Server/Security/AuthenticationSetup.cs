@@ -65,7 +65,8 @@ internal static class AuthenticationSetup
     }
 
     public static bool IsForPrograms(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments(ServiceEndpointsRequirement.MetricsPath);
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments(ServiceEndpointsRequirement.MetricsPath)
+        || request.Path.StartsWithSegments("/openapi");
 
     private static string SchemeFor(HttpContext context)
     {

@@ -28,16 +28,17 @@ public static class LoginEndpoints
         app.MapGet(LoginPath, ShowLoginPage).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(LoginPath, SubmitLoginForm).AllowAnonymous().ExcludeFromDescription();
 
-        var auth = app.MapGroup("/api/auth");
-        auth.MapPost("/token", IssueToken).AllowAnonymous();
+        var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
+        auth.MapPost("/token", IssueToken).AllowAnonymous()
+            .WithSummary("Exchange a username and password for a bearer token (1 h; 423 while the account is locked).");
         auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new Me(
             user.Identity!.Name!, user.FindFirstValue(AuthenticationSetup.DisplayNameClaim) ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "")))
-            .RequireRoles(Roles.AnyPerson);
+            .RequireRoles(Roles.AnyPerson).WithSummary("The signed-in caller: username, display name, role.");
         auth.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(AuthenticationSetup.CookieScheme);
             return TypedResults.NoContent();
-        }).RequireRoles(Roles.AnyPerson);
+        }).RequireRoles(Roles.AnyPerson).WithSummary("End the browser session (the cookie).");
         return app;
     }
 

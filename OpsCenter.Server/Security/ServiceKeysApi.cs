@@ -11,16 +11,17 @@ public static class ServiceKeysApi
 
     public static IEndpointRouteBuilder MapServiceKeysApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/service-keys").RequireRoles(Roles.Admin);
-        api.MapGet("/", async (ServiceKeyStore keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(ct)));
-        api.MapPost("/", Create);
+        var api = app.MapGroup("/api/service-keys").RequireRoles(Roles.Admin).WithTags("Service keys");
+        api.MapGet("/", async (ServiceKeyStore keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(ct)))
+            .WithSummary("List service keys (never the keys themselves).");
+        api.MapPost("/", Create).WithSummary("Issue a key for a machine (role: reporter or monitor); the key is shown only in this answer.");
         api.MapDelete("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal caller, ServiceKeyStore keys, AuditTrail audit, CancellationToken ct) =>
         {
             if (!await keys.RevokeAsync(id, ct))
                 return TypedResults.NotFound();
             await audit.RecordAsync(caller.Identity!.Name!, "service-key.revoked", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, ct);
             return TypedResults.NoContent();
-        });
+        }).WithSummary("Revoke a service key.");
         return app;
     }
 

@@ -12,9 +12,10 @@ public static partial class UsersApi
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/users").RequireRoles(Roles.Admin);
-        api.MapGet("/", async (UserStore users, CancellationToken ct) => TypedResults.Ok((await users.ListAsync(ct)).Select(u => u.ToView())));
-        api.MapPost("/", Create);
+        var api = app.MapGroup("/api/users").RequireRoles(Roles.Admin).WithTags("Users");
+        api.MapGet("/", async (UserStore users, CancellationToken ct) => TypedResults.Ok((await users.ListAsync(ct)).Select(u => u.ToView())))
+            .WithSummary("List the people who may sign in.");
+        api.MapPost("/", Create).WithSummary("Create a person's account (role: operator, leader, admin or wall).");
         return app;
     }
 

@@ -12,7 +12,8 @@ public static class WebPagesExtensions
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            // No inline script or style anywhere; every asset is our own (control rooms are often offline).
+            // No inline script or style anywhere; every asset is our own (control rooms are often offline). The one exception,
+            // the API reference page, replaces this header for its own responses (ReferencePagePolicy in ServiceDefaults).
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
                 "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";

@@ -48,8 +48,9 @@ public sealed partial class EndpointAuthorizationTests(ServerFixture server)
         foreach (var target in Targets().Where(t => !Open.Contains(t.Key)))
         {
             using var response = await client.SendAsync(Request(target));
-            var isPage = !target.Path.StartsWith("/api", StringComparison.Ordinal) && !target.Path.StartsWith("/hubs", StringComparison.Ordinal)
-                && target.Path != "/metrics";
+            // By path segment, as the Server decides: "/api-reference" is a page, "/api/..." is not.
+            var path = new PathString(target.Path);
+            var isPage = !new[] { "/api", "/hubs", "/openapi", "/metrics" }.Any(prefix => path.StartsWithSegments(prefix));
             var ok = isPage
                 ? response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/login" && response.Headers.Location.Query.StartsWith("?returnUrl=", StringComparison.Ordinal)
                 : response.StatusCode == HttpStatusCode.Unauthorized;
