@@ -50,7 +50,7 @@ public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQl
                 continue;
             var reading = new StoredReading { DeviceId = device, Kind = kind, Channel = DeviceChannel.Telemetry, Ts = ts, Seq = 0 };
             if (series.Tags!.TryGetValue("lane", out var lane) && long.TryParse(lane, out var laneId))
-                reading.Numbers[TrafficFields.LaneId] = laneId;
+                reading.Numbers[TrafficTelemetryFields.LaneId] = laneId;
             foreach (var (column, value) in row)
             {
                 switch (value.ValueKind)

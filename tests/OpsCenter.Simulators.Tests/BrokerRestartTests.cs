@@ -6,6 +6,7 @@ using OpsCenter.Simulators.Reporting;
 using OpsCenter.Simulators.Simulation;
 using OpsCenter.Simulators.Tests.Support;
 using OpsCenter.Simulators.Transport;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Simulators.Tests;
 
@@ -17,7 +18,7 @@ public sealed class BrokerRestartTests
     private static readonly TimeSpan PublishEvery = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    private static DeviceRecord Camera => TestCity.Inventory.Devices.First(d => d.Kind == "camera");
+    private static DeviceRecord Camera => TestCity.Demo.Devices.First(d => d.Kind == "camera");
 
     [Fact]
     public async Task Every_message_of_a_steady_stream_reaches_the_broker_after_a_restart_and_counts_as_resent_not_failed()
