@@ -45,9 +45,14 @@ public sealed partial class DeviceMessageConsumer(
         // Attach the handler before connecting: a persistent session delivers queued messages at once.
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
 
-        // Before the first device message: what was announced before a restart, so nothing is re-announced wrongly.
-        await livenessRecovery.RestoreAsync(stoppingToken);
-        var processing = Task.Run(() => ProcessLoopAsync(stoppingToken), stoppingToken);
+        // Subscribe at once (so the session holds what devices send from now on), but process nothing before the
+        // liveness announced before a restart is back: otherwise devices would be re-announced or forgotten wrongly.
+        var recovered = livenessRecovery.RestoreAsync(stoppingToken);
+        var processing = Task.Run(async () =>
+        {
+            await recovered;
+            await ProcessLoopAsync(stoppingToken);
+        }, stoppingToken);
         await MqttReconnectLoop.RunAsync(client, SessionOptions(), (result, ct) => SubscribeAsync(client, result, ct), logger, clock, stoppingToken);
         _inbox.Writer.TryComplete();
         try
