@@ -31,10 +31,10 @@ public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQl
             }
             LogRestored(restored);
         }
-        catch (Exception ex) when (ex is HttpRequestException or InfluxQlException or JsonException or TaskCanceledException
-                                       && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The live stream still fills the state; the wall shows what it has and catches up with the next readings.
+            // Whatever went wrong, it must not cost the live stream its connection: the wall catches up with the next
+            // readings.
             LogUnavailable(ex.Message);
         }
     }
@@ -46,8 +46,10 @@ public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQl
             yield break;
         foreach (var row in series.Rows())
         {
-            if (!row.TryGetValue("time", out var time) || !DateTimeOffset.TryParse(time.GetString(), out var ts))
+            // The client asks for epoch=ns, so time is a number of nanoseconds.
+            if (!row.TryGetValue("time", out var time) || time.ValueKind != JsonValueKind.Number || !time.TryGetInt64(out var ns))
                 continue;
+            var ts = DateTimeOffset.FromUnixTimeMilliseconds(ns / 1_000_000);
             var reading = new StoredReading { DeviceId = device, Kind = kind, Channel = DeviceChannel.Telemetry, Ts = ts, Seq = 0 };
             if (series.Tags!.TryGetValue("lane", out var lane) && long.TryParse(lane, out var laneId))
                 reading.Numbers[TrafficTelemetryFields.LaneId] = laneId;
@@ -55,7 +57,7 @@ public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQl
             {
                 switch (value.ValueKind)
                 {
-                    case JsonValueKind.Number:
+                    case JsonValueKind.Number when column != "time":
                         reading.Numbers[column] = value.GetDouble();
                         break;
                     case JsonValueKind.True or JsonValueKind.False:

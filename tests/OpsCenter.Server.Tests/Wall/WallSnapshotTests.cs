@@ -3,7 +3,7 @@ using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Server.Wall;
 
-namespace OpsCenter.Server.Tests.Live;
+namespace OpsCenter.Server.Tests.Wall;
 
 /// <summary>The wall's KPIs from what Ingest stored: one per device kind, city-wide and per area.</summary>
 public sealed class WallSnapshotTests
