@@ -1,6 +1,7 @@
 using OpsCenter.Server;
 using OpsCenter.Server.ApiReference;
 using OpsCenter.Server.CitizenReports;
+using OpsCenter.Server.Kpis;
 using OpsCenter.Server.Security;
 using OpsCenter.Server.Wall;
 using OpsCenter.Server.WebPages;
@@ -11,6 +12,7 @@ builder.AddServiceDefaults();
 builder.AddServerFoundation();
 builder.AddSecurity();
 builder.AddWall();
+builder.AddKpis();
 builder.AddCitizenReports();
 builder.AddServerApiReference();
 
@@ -22,6 +24,7 @@ app.MapSecurityApi();
 app.MapCitizenReportsApi();
 app.MapWebPages();
 app.MapWall();
+app.MapKpisApi();
 app.MapServerApiReference();
 await app.RunAsync();
 

@@ -31,6 +31,23 @@ public sealed record DeviceRecord
 
     /// <summary>Kind-specific attributes (e.g. road and lanes for a detector, office type for a counter).</summary>
     public Dictionary<string, string> Attributes { get; init; } = [];
+
+    /// <summary>
+    /// A traffic detector's free-flow speed (km/h): how fast traffic moves on its road segment when nothing holds it
+    /// up; the congestion index compares the measured speed with it. Null when the inventory does not say.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double? FreeFlowSpeedKmh =>
+        Attributes.TryGetValue(DeviceAttributes.FreeFlowSpeedKmh, out var text)
+        && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var kmh)
+        && kmh > 0 && double.IsFinite(kmh) ? kmh : null;
+}
+
+/// <summary>Names of <see cref="DeviceRecord.Attributes"/> that code reads.</summary>
+public static class DeviceAttributes
+{
+    /// <summary>Traffic detectors: free-flow speed of the road segment, km/h, invariant-culture number.</summary>
+    public const string FreeFlowSpeedKmh = "freeFlowSpeedKmh";
 }
 
 /// <summary>The demo city or a real city's inventory: its areas and devices, kept as data files.</summary>

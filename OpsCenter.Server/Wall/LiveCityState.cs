@@ -65,7 +65,7 @@ public sealed class LiveCityState(CityInventory inventory, TimeProvider clock)
                 var key = (reading.DeviceId, traffic.Lane);
                 if (_traffic.TryGetValue(key, out var t) && t.At > reading.Ts)
                     return;
-                _traffic[key] = new TrafficSample(reading.Ts, traffic.AverageVehicleSpeed, traffic.Congested);
+                _traffic[key] = new TrafficSample(reading.Ts, traffic.AverageVehicleSpeed, traffic.Congested, traffic.Occupancy, traffic.Intensity, traffic.PeriodSeconds);
             }
             else if (reading.CounterTelemetry is { } office)
             {
@@ -101,7 +101,8 @@ public sealed class LiveCityState(CityInventory inventory, TimeProvider clock)
     }
 }
 
-public sealed record TrafficSample(DateTimeOffset At, double SpeedKmh, bool Congested);
+/// <summary>One lane's latest counting period; occupancy is a fraction (0 … 1), intensity the vehicles counted in it.</summary>
+public sealed record TrafficSample(DateTimeOffset At, double SpeedKmh, bool Congested, double Occupancy = 0, long Intensity = 0, long PeriodSeconds = 0);
 
 public sealed record OfficeSample(DateTimeOffset At, long Waiting, bool Open);
 

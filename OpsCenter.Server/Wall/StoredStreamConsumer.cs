@@ -16,10 +16,12 @@ namespace OpsCenter.Server.Wall;
 public sealed partial class StoredStreamConsumer(
     LiveCityState state,
     LatestReadingsRecovery recovery,
+    IEnumerable<IStoredReadingObserver> observers,
     IOptions<MqttConnectionOptions> mqttOptions,
     TimeProvider clock,
     ILogger<StoredStreamConsumer> logger) : BackgroundService, IMqttConnected
 {
+    private readonly IStoredReadingObserver[] _observers = [.. observers];
     private IMqttClient? _client;
 
     public bool IsConnected => _client?.IsConnected ?? false;
@@ -56,7 +58,11 @@ public sealed partial class StoredStreamConsumer(
             {
                 var batch = JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.StoredBatch);
                 foreach (var reading in batch?.Readings ?? [])
+                {
                     state.Apply(reading);
+                    foreach (var observer in _observers)
+                        observer.OnStored(reading);
+                }
             }
             else if (topic.StartsWith(InternalTopics.Root + "presence/", StringComparison.Ordinal))
             {

@@ -76,8 +76,15 @@ internal static class InventoryScaler
             var (area, road) = pairs[i % pairs.Count];
             var slug = IdSlug.From(road);
             var n = perRoad[slug] = perRoad.GetValueOrDefault(slug) + 1;
+            var lanes = random.Next(2, 5);
+            // Wider roads flow faster (2 lanes 40, 3 lanes 50, 4 lanes 60 km/h); no extra draw, so a seed's city is unchanged.
+            var freeFlowSpeedKmh = 20 + (10 * lanes);
             result.Add(Device(Invariant($"tfd-{slug}-{n:D2}"), "traffic", Invariant($"Đầu đo lưu lượng {road} #{n:D2}"), area, 60, random,
-                new() { ["road"] = road, ["lanes"] = Invariant($"{random.Next(2, 5)}") }, 0.02));
+                new()
+                {
+                    ["road"] = road, ["lanes"] = Invariant($"{lanes}"),
+                    [DeviceAttributes.FreeFlowSpeedKmh] = Invariant($"{freeFlowSpeedKmh}"),
+                }, 0.02));
         }
         return result;
     }
