@@ -132,7 +132,8 @@ public sealed class KpiEngine : IKpiSource, IStoredReadingObserver
             [KpiNames.OccupancyPercent] = traffic.OccupancyPercent,
             [KpiNames.CongestionIndex] = traffic.CongestionIndex,
             [KpiNames.CongestedDetectors] = traffic.CongestedDetectors,
-            [KpiNames.PeopleWaiting] = offices.Sum(o => o.Sample.Waiting),
+            // A measure, not a count: no office reporting is "unknown", not "nobody waits".
+            [KpiNames.PeopleWaiting] = offices.Count == 0 ? null : offices.Sum(o => o.Sample.Waiting),
             [KpiNames.OfficesOpen] = offices.Count(o => o.Sample.Open),
             [KpiNames.AverageWaitMinutesLastHour] = office.AverageWaitMinutesLastHour,
             [KpiNames.AverageWaitMinutesToday] = office.AverageWaitMinutesToday,
