@@ -1,6 +1,7 @@
 using OpsCenter.Server;
 using OpsCenter.Server.ApiReference;
 using OpsCenter.Server.CitizenReports;
+using OpsCenter.Server.Live;
 using OpsCenter.Server.Security;
 using OpsCenter.Server.Wall;
 using OpsCenter.Server.WebPages;
@@ -11,6 +12,7 @@ builder.AddServiceDefaults();
 builder.AddServerFoundation();
 builder.AddSecurity();
 builder.AddWall();
+builder.AddLiveViews();
 builder.AddCitizenReports();
 builder.AddServerApiReference();
 
@@ -22,6 +24,7 @@ app.MapSecurityApi();
 app.MapCitizenReportsApi();
 app.MapWebPages();
 app.MapWall();
+app.MapLiveViews();
 app.MapServerApiReference();
 await app.RunAsync();
 

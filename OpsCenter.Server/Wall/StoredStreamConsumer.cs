@@ -16,10 +16,12 @@ namespace OpsCenter.Server.Wall;
 public sealed partial class StoredStreamConsumer(
     LiveCityState state,
     LatestReadingsRecovery recovery,
+    IEnumerable<IStoredStreamObserver> observers,
     IOptions<MqttConnectionOptions> mqttOptions,
     TimeProvider clock,
     ILogger<StoredStreamConsumer> logger) : BackgroundService, IMqttConnected
 {
+    private readonly IStoredStreamObserver[] _observers = [.. observers];
     private IMqttClient? _client;
 
     public bool IsConnected => _client?.IsConnected ?? false;
@@ -56,7 +58,11 @@ public sealed partial class StoredStreamConsumer(
             {
                 var batch = JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.StoredBatch);
                 foreach (var reading in batch?.Readings ?? [])
+                {
                     state.Apply(reading);
+                    foreach (var observer in _observers)
+                        observer.OnReading(reading, live: true);
+                }
             }
             else if (topic.StartsWith(InternalTopics.Root + "presence/", StringComparison.Ordinal))
             {
@@ -67,7 +73,11 @@ public sealed partial class StoredStreamConsumer(
             {
                 var change = JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.DeviceLivenessChanged);
                 if (change is not null)
+                {
                     state.Apply(change);
+                    foreach (var observer in _observers)
+                        observer.OnLiveness(change);
+                }
             }
         }
         catch (JsonException ex)
