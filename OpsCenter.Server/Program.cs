@@ -2,6 +2,7 @@ using OpsCenter.Server;
 using OpsCenter.Server.ApiReference;
 using OpsCenter.Server.CitizenReports;
 using OpsCenter.Server.Kpis;
+using OpsCenter.Server.Live;
 using OpsCenter.Server.Security;
 using OpsCenter.Server.Wall;
 using OpsCenter.Server.WebPages;
@@ -13,6 +14,7 @@ builder.AddServerFoundation();
 builder.AddSecurity();
 builder.AddWall();
 builder.AddKpis();
+builder.AddLiveViews();
 builder.AddCitizenReports();
 builder.AddServerApiReference();
 
@@ -25,6 +27,7 @@ app.MapCitizenReportsApi();
 app.MapWebPages();
 app.MapWall();
 app.MapKpisApi();
+app.MapLiveViews();
 app.MapServerApiReference();
 await app.RunAsync();
 

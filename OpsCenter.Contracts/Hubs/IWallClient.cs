@@ -30,7 +30,10 @@ public sealed record WallSnapshot
     /// </summary>
     public bool Stale { get; init; }
 
-    /// <summary>Why <see cref="Stale"/>: <c>ingest</c> (no Ingest announcing), <c>broker</c> (the Server lost the broker).</summary>
+    /// <summary>
+    /// Why <see cref="Stale"/>: <c>ingest</c> (no Ingest announcing), <c>broker</c> (the Server lost the broker),
+    /// <c>store</c> (InfluxDB does not answer: history and recovery cannot be read).
+    /// </summary>
     public IReadOnlyList<string> StaleReasons { get; init; } = [];
 }
 

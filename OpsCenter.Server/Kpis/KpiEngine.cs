@@ -10,7 +10,7 @@ namespace OpsCenter.Server.Kpis;
 /// from <see cref="LiveCityState"/>, the one source of each device's latest reading and liveness; what accumulates over
 /// a day or month (waits, cases, ratings) is folded from every stored office event, which it follows beside the state.
 /// </summary>
-public sealed class KpiEngine : IKpiSource, IStoredReadingObserver
+public sealed class KpiEngine : IKpiSource, IStoredStreamObserver
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
@@ -56,6 +56,21 @@ public sealed class KpiEngine : IKpiSource, IStoredReadingObserver
             lock (_gate)
                 return (_offices.OpenTickets, _offices.OpenCases);
         }
+    }
+
+    /// <remarks>
+    /// Readings the Wall reads back at start-up (<paramref name="live"/> false) are only the latest telemetry, which the
+    /// engine takes from <see cref="LiveCityState"/>; office events come back through <see cref="KpiRebuild"/>.
+    /// </remarks>
+    public void OnReading(StoredReading reading, bool live)
+    {
+        if (live)
+            OnStored(reading);
+    }
+
+    /// <summary>Liveness is read from <see cref="LiveCityState"/>, its one holder.</summary>
+    public void OnLiveness(DeviceLivenessChanged change)
+    {
     }
 
     public void OnStored(StoredReading reading)

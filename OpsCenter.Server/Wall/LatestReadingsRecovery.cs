@@ -11,7 +11,8 @@ namespace OpsCenter.Server.Wall;
 /// from the store instead of waiting for the next ones: the wall is right at once, not one reporting interval later.
 /// (Device liveness comes back by itself: Ingest's announcements are retained by the broker.)
 /// </summary>
-public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQlClient influx, ILogger<LatestReadingsRecovery> logger)
+public sealed partial class LatestReadingsRecovery(
+    LiveCityState state, InfluxQlClient influx, IEnumerable<IStoredStreamObserver> observers, ILogger<LatestReadingsRecovery> logger)
 {
     private static readonly string Window = $"{(int)LiveCityState.FreshFor.TotalMinutes}m";
 
@@ -27,6 +28,8 @@ public sealed partial class LatestReadingsRecovery(LiveCityState state, InfluxQl
             foreach (var reading in traffic.SelectMany(s => Readings(s, DeviceKind.Traffic)).Concat(offices.SelectMany(s => Readings(s, DeviceKind.Counter))))
             {
                 state.Restore(reading);
+                foreach (var observer in observers)
+                    observer.OnReading(reading, live: false);
                 restored++;
             }
             LogRestored(restored);

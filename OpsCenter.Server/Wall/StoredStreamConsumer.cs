@@ -16,12 +16,12 @@ namespace OpsCenter.Server.Wall;
 public sealed partial class StoredStreamConsumer(
     LiveCityState state,
     LatestReadingsRecovery recovery,
-    IEnumerable<IStoredReadingObserver> observers,
+    IEnumerable<IStoredStreamObserver> observers,
     IOptions<MqttConnectionOptions> mqttOptions,
     TimeProvider clock,
     ILogger<StoredStreamConsumer> logger) : BackgroundService, IMqttConnected
 {
-    private readonly IStoredReadingObserver[] _observers = [.. observers];
+    private readonly IStoredStreamObserver[] _observers = [.. observers];
     private IMqttClient? _client;
 
     public bool IsConnected => _client?.IsConnected ?? false;
@@ -61,7 +61,7 @@ public sealed partial class StoredStreamConsumer(
                 {
                     state.Apply(reading);
                     foreach (var observer in _observers)
-                        observer.OnStored(reading);
+                        observer.OnReading(reading, live: true);
                 }
             }
             else if (topic.StartsWith(InternalTopics.Root + "presence/", StringComparison.Ordinal))
@@ -73,7 +73,11 @@ public sealed partial class StoredStreamConsumer(
             {
                 var change = JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.DeviceLivenessChanged);
                 if (change is not null)
+                {
                     state.Apply(change);
+                    foreach (var observer in _observers)
+                        observer.OnLiveness(change);
+                }
             }
         }
         catch (JsonException ex)

@@ -16,6 +16,8 @@ public static class WallExtensions
         services.AddSingleton<StoredStreamConsumer>();
         services.AddSingleton<LatestReadingsRecovery>();
         services.AddSingleton<WallFreshness>();
+        services.AddSingleton<StoreWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreWatch>());
         services.AddHostedService(sp => sp.GetRequiredService<StoredStreamConsumer>());
         services.AddHostedService<WallBroadcaster>();
         services.AddSignalR();

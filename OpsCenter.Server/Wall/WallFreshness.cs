@@ -3,10 +3,11 @@ using OpsCenter.Contracts.Hubs;
 namespace OpsCenter.Server.Wall;
 
 /// <summary>Whether the Server's figures are current, stamped on every snapshot it sends.</summary>
-public sealed class WallFreshness(LiveCityState state, StoredStreamConsumer stream)
+public sealed class WallFreshness(LiveCityState state, StoredStreamConsumer stream, StoreWatch store)
 {
     public const string IngestAbsent = "ingest";
     public const string BrokerLost = "broker";
+    public const string StoreDown = "store";
 
     public IReadOnlyList<string> StaleReasons()
     {
@@ -15,6 +16,8 @@ public sealed class WallFreshness(LiveCityState state, StoredStreamConsumer stre
             reasons.Add(BrokerLost);
         if (!state.IngestPresent)
             reasons.Add(IngestAbsent);
+        if (!store.IsReachable)
+            reasons.Add(StoreDown);
         return reasons;
     }
 

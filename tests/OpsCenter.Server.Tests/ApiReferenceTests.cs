@@ -22,6 +22,7 @@ public sealed partial class ApiReferenceTests(ServerFixture server)
     [
         "GET /", "GET /wall", "GET /login", "POST /login", // pages for browsers
         "POST /hubs/wall/negotiate", // SignalR hub (its contract is IWallClient)
+        "POST /hubs/live/negotiate", // SignalR hub (its contract is ILiveClient, docs/realtime-api.md)
         "GET /openapi/{documentName}.json", // the document itself
         "GET /api-reference/{documentName}", "GET /api-reference/scalar.js", "GET /api-reference/scalar.aspnetcore.js",
         "GET /api-reference/favicon.svg", // the reference page and its files

@@ -30,7 +30,7 @@ public sealed class LatestReadingsRecoveryTests
 
         var state = new LiveCityState(City(), TimeProvider.System);
         var client = new InfluxQlClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(new InfluxOptions { Url = influx.Url.ToString(), Database = "opscenter" }));
-        await new LatestReadingsRecovery(state, client, NullLogger<LatestReadingsRecovery>.Instance).RestoreAsync(cancel);
+        await new LatestReadingsRecovery(state, client, [], NullLogger<LatestReadingsRecovery>.Instance).RestoreAsync(cancel);
 
         var wall = WallSnapshotBuilder.Build(state.Capture(), state.Inventory.Areas);
         Assert.Equal(1, wall.DetectorsReporting);
@@ -47,7 +47,7 @@ public sealed class LatestReadingsRecoveryTests
         var state = new LiveCityState(City(), TimeProvider.System);
         var client = new InfluxQlClient(new HttpClient { Timeout = TimeSpan.FromSeconds(2) },
             Microsoft.Extensions.Options.Options.Create(new InfluxOptions { Url = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}", Database = "opscenter" }));
-        await new LatestReadingsRecovery(state, client, NullLogger<LatestReadingsRecovery>.Instance).RestoreAsync(TestContext.Current.CancellationToken);
+        await new LatestReadingsRecovery(state, client, [], NullLogger<LatestReadingsRecovery>.Instance).RestoreAsync(TestContext.Current.CancellationToken);
         Assert.Equal(0, WallSnapshotBuilder.Build(state.Capture(), state.Inventory.Areas).DetectorsReporting);
     }
 
