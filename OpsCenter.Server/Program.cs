@@ -1,6 +1,7 @@
 using OpsCenter.Server;
 using OpsCenter.Server.ApiReference;
 using OpsCenter.Server.CitizenReports;
+using OpsCenter.Server.Devices;
 using OpsCenter.Server.Security;
 using OpsCenter.Server.Wall;
 using OpsCenter.Server.WebPages;
@@ -12,6 +13,7 @@ builder.AddServerFoundation();
 builder.AddSecurity();
 builder.AddWall();
 builder.AddCitizenReports();
+builder.AddDevices();
 builder.AddServerApiReference();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseSecurity();
 app.MapDefaultEndpoints();
 app.MapSecurityApi();
 app.MapCitizenReportsApi();
+app.MapDevices();
 app.MapWebPages();
 app.MapWall();
 app.MapServerApiReference();
