@@ -24,10 +24,12 @@ export function renderHistory(root, { history, fmt, t }) {
             scales: { x: { time: true }, y: series.unit === 'state' ? { range: [0, 1] } : { auto: true } },
             axes: [
                 { stroke: '#a3b3cb', grid: { stroke: '#1f2e4a' }, values: (u, ticks) => ticks.map(s => axisTime(s * 1000, history.hours, fmt)) },
-                { stroke: '#a3b3cb', grid: { stroke: '#1f2e4a' }, size: 60,
+                { stroke: '#a3b3cb', grid: { stroke: '#1f2e4a' }, size: 60, space: 20,
                     values: (u, ticks) => ticks.map(v => (ratio ? fmt.percent(v) : Number.isInteger(v) ? fmt.number(v) : fmt.decimal(v))) },
             ],
+            // Gaps stay gaps (a silent device is not a straight line), so lone readings need a marker to be seen at all.
             series: [{}, { label: series.field, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: false,
+                points: { show: hasLoneValues(series.values), size: 5, fill: COLORS[i % COLORS.length] },
                 paths: series.unit === 'state' ? uPlot.paths.stepped({ align: 1 }) : undefined }],
         }, [times, series.values], panel);
         charts.push(plot);
@@ -35,6 +37,10 @@ export function renderHistory(root, { history, fmt, t }) {
     });
     root.replaceChildren(...panels);
     root.dataset.points = String(history.series.reduce((n, s) => n + s.values.filter(v => v !== null).length, 0));
+}
+
+function hasLoneValues(values) {
+    return values.some((v, i) => v !== null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null);
 }
 
 /** Times of day for a day or less; day and time beyond, so that a week reads as dates. */
