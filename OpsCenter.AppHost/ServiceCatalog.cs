@@ -47,6 +47,8 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
         ["Security__BootstrapAdmin__Username"] = DemoSecrets.AdminUsername,
         ["Security__BootstrapAdmin__Password"] = secrets.AdminPassword(),
         ["Security__KeyRingPath"] = secrets.KeyRingDirectory,
+        // The console's dead letters are read from Ingest, as the signed-in person (same key ring).
+        ["Ingest__Url"] = $"http://127.0.0.1:{LocalDeployment.IngestPort}",
     };
 
     public IReadOnlyDictionary<string, string?> IngestEnvironment => new Dictionary<string, string?>(Shared)

@@ -1,6 +1,7 @@
 using OpsCenter.Server;
 using OpsCenter.Server.ApiReference;
 using OpsCenter.Server.CitizenReports;
+using OpsCenter.Server.Devices;
 using OpsCenter.Server.Kpis;
 using OpsCenter.Server.Live;
 using OpsCenter.Server.Security;
@@ -16,6 +17,7 @@ builder.AddWall();
 builder.AddKpis();
 builder.AddLiveViews();
 builder.AddCitizenReports();
+builder.AddDevices();
 builder.AddServerApiReference();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseSecurity();
 app.MapDefaultEndpoints();
 app.MapSecurityApi();
 app.MapCitizenReportsApi();
+app.MapDevices();
 app.MapWebPages();
 app.MapWall();
 app.MapKpisApi();

@@ -32,4 +32,10 @@ public static class Roles
     public const string AnyPerson = Operator + "," + Leader + "," + Admin + "," + Wall;
     public const string ReportReaders = Operator + "," + Leader + "," + Admin;
     public const string ReportAnswerers = Operator + "," + Admin;
+
+    /// <summary>The operator console and what only it shows (dead letters): the people who run the control room.</summary>
+    public const string ConsoleUsers = Operator + "," + Admin;
+
+    /// <summary>A device's stored history: aggregates only, so leaders may read it too.</summary>
+    public const string HistoryReaders = Operator + "," + Leader + "," + Admin;
 }

@@ -61,6 +61,14 @@ internal static class AuthenticationSetup
             return Task.CompletedTask;
         }
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status403Forbidden && !IsForPrograms(context.Request))
+        {
+            // A person who opens a page their role does not include (a leader typing /console) reads why, instead of
+            // the browser's blank error page.
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync(
+                "403 — Trang này không dành cho vai trò của bạn. / This page is not available to your role.\n", context.HttpContext.RequestAborted);
+        }
         return Task.CompletedTask;
     }
 

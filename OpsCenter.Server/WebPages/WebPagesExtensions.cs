@@ -29,20 +29,22 @@ public static class WebPagesExtensions
     public static WebApplication MapWebPages(this WebApplication app)
     {
         app.UseStaticFiles();
-        MapPage(app, "/", "index.html");
-        MapPage(app, "/wall", "wall/index.html");
+        // Pages are for people (the wall role included); service keys have no business here.
+        MapPage(app, "/", "index.html", Roles.AnyPerson);
+        MapPage(app, "/wall", "wall/index.html", Roles.AnyPerson);
+        // The console's views are its query string (?area=…, ?device=…), so every view is this one page.
+        MapPage(app, "/console", "console/index.html", Roles.ConsoleUsers);
         return app;
     }
 
-    private static void MapPage(WebApplication app, string route, string file)
+    private static void MapPage(WebApplication app, string route, string file, string roles)
     {
-        // Pages are for people (the wall role included); service keys have no business here.
         app.MapGet(route, IResult (IWebHostEnvironment env) =>
         {
             var info = env.WebRootFileProvider.GetFileInfo($"{WebAssets}/{file}");
             return info.Exists && info.PhysicalPath is not null
                 ? TypedResults.PhysicalFile(info.PhysicalPath, "text/html; charset=utf-8")
                 : TypedResults.Problem($"The web assets are missing ({WebAssets}/{file}); build OpsCenter.Web.", statusCode: 500);
-        }).ExcludeFromDescription().RequireRoles(Roles.AnyPerson);
+        }).ExcludeFromDescription().RequireRoles(roles);
     }
 }

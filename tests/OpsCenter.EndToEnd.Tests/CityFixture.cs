@@ -24,9 +24,22 @@ public sealed class CityFixture : IAsyncLifetime
 
     public const string AdminName = "e2e-admin";
     public const string WallName = "e2e-wall";
+    public const string OperatorName = "e2e-operator";
+    public const string LeaderName = "e2e-leader";
     /// <summary>Made up per run: the product has no default password.</summary>
     public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N");
     public string WallPassword { get; } = "wall-" + Guid.NewGuid().ToString("N");
+    public string OperatorPassword { get; } = "operator-" + Guid.NewGuid().ToString("N");
+    public string LeaderPassword { get; } = "leader-" + Guid.NewGuid().ToString("N");
+
+    public string PasswordOf(string username) => username switch
+    {
+        AdminName => AdminPassword,
+        WallName => WallPassword,
+        OperatorName => OperatorPassword,
+        LeaderName => LeaderPassword,
+        _ => throw new ArgumentOutOfRangeException(nameof(username)),
+    };
 
     /// <summary>Where the broker issued the MQTT secrets (device-secrets.json, service-secrets.json).</summary>
     public string CredentialsDirectory => Path.Combine(_folder, "credentials");
@@ -59,6 +72,16 @@ public sealed class CityFixture : IAsyncLifetime
         }, _folder);
         await Broker.StartAsync();
 
+        // Made before the Server (its port is fixed at construction) and started after it, so the Server knows where
+        // to read dead letters from.
+        Ingest = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>(common)
+        {
+            ["Mqtt__ClientId"] = "e2e-ingest",
+            ["Mqtt__Username"] = "opscenter-ingest",
+            ["Mqtt__Password"] = ReadSecrets("service-secrets.json")["opscenter-ingest"],
+            ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
+            ["Ingest__DataPath"] = Path.Combine(_folder, "ingest"),
+        }, _folder);
         Server = new ServiceProcess("OpsCenter.Server", new Dictionary<string, string?>(common)
         {
             ["Mqtt__ClientId"] = "e2e-server",
@@ -68,18 +91,11 @@ public sealed class CityFixture : IAsyncLifetime
             ["Security__BootstrapAdmin__Username"] = AdminName,
             ["Security__BootstrapAdmin__Password"] = AdminPassword,
             ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
+            ["Ingest__Url"] = Ingest.BaseUrl.ToString(),
         }, _folder);
         await Server.StartAsync();
-        await CreateWallUserAsync();
+        await CreatePeopleAsync();
 
-        Ingest = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>(common)
-        {
-            ["Mqtt__ClientId"] = "e2e-ingest",
-            ["Mqtt__Username"] = "opscenter-ingest",
-            ["Mqtt__Password"] = ReadSecrets("service-secrets.json")["opscenter-ingest"],
-            ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
-            ["Ingest__DataPath"] = Path.Combine(_folder, "ingest"),
-        }, _folder);
         await Ingest.StartAsync();
     }
 
@@ -94,16 +110,27 @@ public sealed class CityFixture : IAsyncLifetime
         return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    /// <summary>As an operator would: the configured admin signs in and creates the wall screen's account.</summary>
-    private async Task CreateWallUserAsync()
+    /// <summary>As an operator would: the configured admin signs in and creates the wall screen's, an operator's and a leader's accounts.</summary>
+    private async Task CreatePeopleAsync()
     {
         var accessToken = await AdminTokenAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/users")
+        foreach (var (username, role) in new[] { (WallName, "wall"), (OperatorName, "operator"), (LeaderName, "leader") })
         {
-            Content = JsonContent.Create(new { username = WallName, displayName = "Wall 1", role = "wall", password = WallPassword }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        (await Server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/users")
+            {
+                Content = JsonContent.Create(new { username, displayName = username, role, password = PasswordOf(username) }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            (await Server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>A bearer token for one of the fixture's people.</summary>
+    public async Task<string> TokenAsync(string username)
+    {
+        using var token = await Server.Http.PostAsJsonAsync("api/auth/token", new { username, password = PasswordOf(username) });
+        token.EnsureSuccessStatusCode();
+        return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     public async ValueTask DisposeAsync()

@@ -38,6 +38,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public WebApplication Broker { get; private set; } = null!;
     public int BrokerPort { get; } = FreePort.Next();
+    public string IngestUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
     public string CredentialsDirectory => Path.Combine(_folder, "credentials");
     public Contracts.Inventory.CityInventory City { get; } = TestCity.Create(camerasPerArea: 1, detectorsPerArea: 1, officesPerArea: 1);
 
@@ -73,6 +74,8 @@ public sealed class ServerFixture : IAsyncLifetime
                 ["Security:BootstrapAdmin:Password"] = AdminPassword,
                 ["Security:KeyRingPath"] = Path.Combine(_folder, "keys"),
                 ["Influx:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+                // Nothing listens there: the dead-letter proxy's "Ingest unreachable" answer is tested against it.
+                ["Ingest:Url"] = IngestUrl,
             })
             {
                 web.UseSetting(key, value);

@@ -1,0 +1,35 @@
+// The console's views are its URL: /console (areas), ?area=…&kind=&state=&q= (devices), ?device=…&hours= (one device).
+// Every screen can be bookmarked or sent to a colleague, and back/forward walk the drill-down.
+const FILTERS = ['kind', 'state', 'q'];
+export const HOURS = [6, 24, 72, 168];
+
+export function readRoute(search = location.search) {
+    const p = new URLSearchParams(search);
+    const device = p.get('device');
+    if (device) {
+        const hours = Number(p.get('hours'));
+        return { name: 'device', device, hours: HOURS.includes(hours) ? hours : 24 };
+    }
+    const area = p.get('area');
+    if (area) {
+        const route = { name: 'area', area };
+        for (const f of FILTERS) route[f] = p.get(f) ?? '';
+        return route;
+    }
+    return { name: 'city' };
+}
+
+export function urlOf(route) {
+    const p = new URLSearchParams();
+    if (route.name === 'device') {
+        p.set('device', route.device);
+        if (route.hours && route.hours !== 24) p.set('hours', String(route.hours));
+    } else if (route.name === 'area') {
+        p.set('area', route.area);
+        for (const f of FILTERS) if (route[f]) p.set(f, route[f]);
+    }
+    const lang = new URLSearchParams(location.search).get('lang');
+    if (lang) p.set('lang', lang); // an explicit ?lang= (kiosk set-up) survives navigation
+    const query = p.toString();
+    return query ? `/console?${query}` : '/console';
+}
