@@ -34,6 +34,8 @@ public sealed partial class DeviceMessageConsumer(
     private readonly IngestOptions _options = ingestOptions.Value;
     private readonly Channel<IncomingMessage> _inbox = Channel.CreateBounded<IncomingMessage>(
         new BoundedChannelOptions(ingestOptions.Value.BatchSize * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private static readonly TimeSpan CatchUpGrace = TimeSpan.FromMilliseconds(300);
+    private long _subscribedAtTicks;
     private IMqttClient? _client;
 
     public bool IsConnected => _client?.IsConnected ?? false;
@@ -91,6 +93,21 @@ public sealed partial class DeviceMessageConsumer(
             .WithTopicFilter(f => f.WithTopic(SubscriptionFilter()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
             .Build(), stoppingToken);
         LogConnected(mqttOptions.Value.Host, mqttOptions.Value.Port, SubscriptionFilter(), result.IsSessionPresent);
+        // What the session kept while we were away arrives now: not caught up until it is processed.
+        announcer.Behind();
+        Volatile.Write(ref _subscribedAtTicks, clock.GetUtcNow().UtcTicks);
+    }
+
+    /// <summary>
+    /// Caught up: subscribed a moment ago (so a waiting backlog has started to arrive) and the last batch did not fill
+    /// up, or nothing came at all: what the broker held for us is processed.
+    /// </summary>
+    private void NoteCaughtUpIf(bool batchWasFull)
+    {
+        var subscribedAt = Volatile.Read(ref _subscribedAtTicks);
+        if (subscribedAt != 0 && !batchWasFull && IsConnected
+            && clock.GetUtcNow().UtcTicks - subscribedAt >= CatchUpGrace.Ticks)
+            announcer.CaughtUp();
     }
 
     private string SubscriptionFilter() =>
@@ -119,6 +136,7 @@ public sealed partial class DeviceMessageConsumer(
                 await HandleBatchAsync(batch, stoppingToken);
             else
                 await pipeline.ReplayBufferAsync(stoppingToken);
+            NoteCaughtUpIf(batchWasFull: batch.Count >= _options.BatchSize);
 
             if (clock.GetUtcNow() >= nextSweep)
             {

@@ -52,7 +52,18 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             .WithPayload(JsonSerializer.SerializeToUtf8Bytes(change, IngestionJsonContext.Default.DeviceLivenessChanged))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag().Build();
 
+    /// <summary>How often a serving Ingest says so; the Server counts an Ingest gone after three missed beats.</summary>
+    public static readonly TimeSpan PresenceHeartbeat = ServicePresence.Heartbeat;
+
+    private volatile bool _caughtUp;
+
     private string Instance => mqttOptions.Value.ClientId;
+
+    /// <summary>The consumer has processed what was waiting for it: screens may trust the figures again.</summary>
+    public void CaughtUp() => _caughtUp = true;
+
+    /// <summary>The consumer (re)subscribed and a backlog may be on its way: not serving current figures yet.</summary>
+    public void Behind() => _caughtUp = false;
 
     /// <summary>
     /// This instance's presence, retained. The Last Will carries <c>offline</c> on the same topic, so a killed Ingest is
@@ -74,16 +85,28 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             .WithWillTopic(will.Topic).WithWillPayload(will.Payload.ToArray()).WithWillRetain()
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
 
+        var lastOnline = DateTimeOffset.MinValue;
         while (await WaitForAnyAsync(stoppingToken))
         {
             // Connected eagerly (not only when there is news), so the Last Will stands for this instance at all times.
+            // Until the consumer has caught up, the truthful presence is "not serving yet".
             if (!client.IsConnected)
-                await PublishAsync(client, options, Presence(ServicePresence.Online), stoppingToken);
+            {
+                await PublishAsync(client, options, Presence(_caughtUp ? ServicePresence.Online : ServicePresence.Offline), stoppingToken);
+                lastOnline = _caughtUp ? clock.GetUtcNow() : DateTimeOffset.MinValue;
+            }
             // Liveness first: it is what the wall's availability figures rest on.
             while (_liveness.Reader.TryRead(out var change))
                 await PublishAsync(client, options, Message(change), stoppingToken);
             if (_stored.Reader.TryRead(out var batch))
                 await PublishAsync(client, options, batch, stoppingToken);
+            // After the transitions it caused, so a screen that sees "online" already has them; then as a heartbeat,
+            // so that a hung Ingest (alive, not working) also turns the screens stale.
+            if (_caughtUp && clock.GetUtcNow() - lastOnline >= PresenceHeartbeat)
+            {
+                await PublishAsync(client, options, Presence(ServicePresence.Online), stoppingToken);
+                lastOnline = clock.GetUtcNow();
+            }
         }
     }
 

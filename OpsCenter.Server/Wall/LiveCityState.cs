@@ -18,30 +18,35 @@ public sealed class LiveCityState(CityInventory inventory, TimeProvider clock)
     private readonly Dictionary<string, string> _liveness = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Device, long Lane), TrafficSample> _traffic = [];
     private readonly Dictionary<string, OfficeSample> _offices = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _ingestInstances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string State, DateTimeOffset LiveAt)> _ingestInstances = new(StringComparer.Ordinal);
     private long _readings;
 
     public long Version { get; private set; }
 
     public CityInventory Inventory => inventory;
 
-    /// <summary>True once some Ingest instance said it is there and none of them has gone since without a successor.</summary>
+    /// <summary>
+    /// True while some Ingest instance is serving: it said "online" live (not a retained message from before) within
+    /// the last <see cref="ServicePresence.MissedBeats"/> heartbeats, and no Last Will came since. A retained "online"
+    /// seen on (re)subscribing proves nothing about now: until the next beat the figures count as not current.
+    /// </summary>
     public bool IngestPresent
     {
         get
         {
+            var since = clock.GetUtcNow() - ServicePresence.Heartbeat * ServicePresence.MissedBeats;
             lock (_gate)
-                return _ingestInstances.ContainsValue(ServicePresence.Online);
+                return _ingestInstances.Values.Any(i => i.State == ServicePresence.Online && i.LiveAt >= since);
         }
     }
 
-    public void Apply(ServicePresence presence)
+    public void Apply(ServicePresence presence, bool retained = false)
     {
         if (presence.Service != InternalTopics.IngestService)
             return;
         lock (_gate)
         {
-            _ingestInstances[presence.Instance] = presence.State;
+            _ingestInstances[presence.Instance] = (presence.State, retained ? DateTimeOffset.MinValue : clock.GetUtcNow());
             Version++;
         }
     }

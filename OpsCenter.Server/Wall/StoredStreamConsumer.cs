@@ -32,7 +32,7 @@ public sealed partial class StoredStreamConsumer(
         _client = client;
         client.ApplicationMessageReceivedAsync += e =>
         {
-            Handle(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+            Handle(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain);
             return Task.CompletedTask;
         };
 
@@ -50,7 +50,8 @@ public sealed partial class StoredStreamConsumer(
         }, logger, clock, stoppingToken);
     }
 
-    internal void Handle(string topic, byte[] payload)
+    /// <param name="retained">Delivered from the broker's store on subscribing, not sent just now.</param>
+    internal void Handle(string topic, byte[] payload, bool retained = false)
     {
         try
         {
@@ -67,7 +68,7 @@ public sealed partial class StoredStreamConsumer(
             else if (topic.StartsWith(InternalTopics.Root + "presence/", StringComparison.Ordinal))
             {
                 if (JsonSerializer.Deserialize(payload, IngestionJsonContext.Default.ServicePresence) is { } presence)
-                    state.Apply(presence);
+                    state.Apply(presence, retained);
             }
             else if (topic.StartsWith(InternalTopics.Root + "liveness/", StringComparison.Ordinal))
             {
