@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.Json;
 using InfluxDB.Client.Core.Exceptions;
 
 namespace OpsCenter.Ingest.Buffering;
@@ -28,15 +29,16 @@ public readonly record struct WriteAnswer(WriteVerdict Verdict, int Status = 0, 
     /// <summary>Null for an exception that is not about the write (a bug, or our own cancellation): let it surface.</summary>
     public static WriteAnswer? From(Exception ex) => ex switch
     {
-        InfluxException influx => FromStatus(influx.Status, influx.Message, influx.InnerException),
+        InfluxException influx => FromStatus(influx.Status, Readable(influx.Message)),
         HttpRequestException or SocketException or TimeoutException or TaskCanceledException => new(WriteVerdict.Unreachable, 0, ex.Message),
         _ when ex.InnerException is not null => From(ex.InnerException),
         _ => null,
     };
 
-    private static WriteAnswer FromStatus(int status, string error, Exception? inner)
+    // InfluxDB.Client wraps even an answered request's HttpRequestException, so only the status tells whether InfluxDB answered.
+    private static WriteAnswer FromStatus(int status, string error)
     {
-        if (status == 0 || inner is HttpRequestException or SocketException)
+        if (status == 0)
             return new(WriteVerdict.Unreachable, status, error);
         if (IsDatabaseMissing(status, error))
             return new(WriteVerdict.DatabaseMissing, status, error);
@@ -46,6 +48,30 @@ public readonly record struct WriteAnswer(WriteVerdict Verdict, int Status = 0, 
             400 or 413 or 422 => new(WriteVerdict.LinesRefused, status, error),
             _ => new(WriteVerdict.Unreachable, status, error),
         };
+    }
+
+    /// <summary>
+    /// InfluxDB's own words: the client passes 1.x's body through as it came (<c>{"error":"…"}</c>), which would read
+    /// as JSON inside JSON on /health and in dead letters.
+    /// </summary>
+    private static string Readable(string message)
+    {
+        var trimmed = message.Trim();
+        if (!trimmed.StartsWith('{'))
+            return trimmed;
+        try
+        {
+            using var body = JsonDocument.Parse(trimmed);
+            foreach (var name in (ReadOnlySpan<string>)["error", "message"])
+            {
+                if (body.RootElement.TryGetProperty(name, out var text) && text.ValueKind == JsonValueKind.String)
+                    return text.GetString()!;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return trimmed;
     }
 
     // 1.x answers a missing database with 404 but a missing retention policy with 500; 2.x says "bucket not found".
