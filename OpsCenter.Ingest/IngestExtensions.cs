@@ -33,6 +33,8 @@ public static class IngestExtensions
         services.AddSingleton<LivenessRecovery>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<RefusedLineDeadLetters>();
+        services.AddSingleton<InfluxBatchWriter>();
         services.AddSingleton<DurableStore>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<DeviceMessageConsumer>();

@@ -3,7 +3,10 @@ using System.Net;
 
 namespace OpsCenter.LocalServices;
 
-/// <summary>InfluxDB 1.x (Debian's <c>influxdb</c> package, 1.6.7) without authentication, HTTP API on loopback.</summary>
+/// <summary>
+/// InfluxDB 1.x (Debian's <c>influxdb</c> package, 1.6.7), HTTP API on loopback; without authentication unless
+/// <see cref="InfluxDbServerOptions.AuthEnabled"/> asks for it.
+/// </summary>
 public sealed class InfluxDbServer(LocalServerOptions? options = null) : LocalServer("influxdb", options ?? new())
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -12,6 +15,8 @@ public sealed class InfluxDbServer(LocalServerOptions? options = null) : LocalSe
     public Uri Url => new($"http://127.0.0.1:{Port}");
 
     private string ConfigFile => Path.Combine(DataDirectory, "influxdb.conf");
+
+    private bool AuthEnabled { get; } = options is InfluxDbServerOptions { AuthEnabled: true };
 
     /// <summary>Creates a server and starts it; disposes it if it does not come up.</summary>
     public static Task<InfluxDbServer> StartNewAsync(LocalServerOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -23,7 +28,7 @@ public sealed class InfluxDbServer(LocalServerOptions? options = null) : LocalSe
         // The RPC port (backup/restore) is not used, but influxd binds it anyway: keep it on loopback, on a free port.
         var config = string.Format(CultureInfo.InvariantCulture, ConfigTemplate,
             FreePort.Next(), Path.Combine(DataDirectory, "meta"), Path.Combine(DataDirectory, "data"),
-            Path.Combine(DataDirectory, "wal"), Port);
+            Path.Combine(DataDirectory, "wal"), Port, AuthEnabled ? "true" : "false");
         return File.WriteAllTextAsync(ConfigFile, config, cancellationToken);
     }
 
@@ -63,7 +68,7 @@ public sealed class InfluxDbServer(LocalServerOptions? options = null) : LocalSe
         [http]
           enabled = true
           bind-address = "127.0.0.1:{4}"
-          auth-enabled = false
+          auth-enabled = {5}
           log-enabled = false
 
         [logging]

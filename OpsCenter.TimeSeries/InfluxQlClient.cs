@@ -20,10 +20,8 @@ public sealed class InfluxQlClient(HttpClient http, IOptions<InfluxOptions> opti
             form["db"] = _options.Database;
             form["rp"] = _options.RetentionPolicy;
         }
-        AddV1Credentials(form);
-
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri, "query")) { Content = new FormUrlEncodedContent(form) };
-        AddTokenHeader(request);
+        AddCredentials(request);
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<InfluxQlResponse>(cancellationToken)
             ?? throw new InfluxQlException($"InfluxDB answered {(int)response.StatusCode} with an empty body.");
@@ -60,18 +58,20 @@ public sealed class InfluxQlClient(HttpClient http, IOptions<InfluxOptions> opti
 
     private Uri BaseUri => new(_options.Url.TrimEnd('/') + "/");
 
-    private void AddV1Credentials(Dictionary<string, string> form)
+    /// <summary>
+    /// 1.x takes user and password as Basic auth or as <c>u</c>/<c>p</c> in the URL, never in a form body (1.6.7 answers
+    /// 401 "unable to parse authentication credentials"); Basic keeps the password out of URLs and logs.
+    /// </summary>
+    private void AddCredentials(HttpRequestMessage request)
     {
         if (_options.ServerGeneration is InfluxServerGeneration.V1Legacy or InfluxServerGeneration.V1 && !string.IsNullOrEmpty(_options.Username))
         {
-            form["u"] = _options.Username;
-            form["p"] = _options.Password ?? string.Empty;
+            var pair = System.Text.Encoding.UTF8.GetBytes($"{_options.Username}:{_options.Password}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
         }
-    }
-
-    private void AddTokenHeader(HttpRequestMessage request)
-    {
-        if (_options.ServerGeneration is InfluxServerGeneration.V2 or InfluxServerGeneration.V3 && !string.IsNullOrEmpty(_options.Token))
+        else if (_options.ServerGeneration is InfluxServerGeneration.V2 or InfluxServerGeneration.V3 && !string.IsNullOrEmpty(_options.Token))
+        {
             request.Headers.Authorization = new AuthenticationHeaderValue("Token", _options.Token);
+        }
     }
 }

@@ -20,6 +20,7 @@ public static class TimeSeriesExtensions
         builder.Services.AddSingleton(CreateClient);
         builder.Services.AddSingleton<PointWriter>();
         builder.Services.AddSingleton<InfluxBootstrap>();
+        builder.Services.AddSingleton<InfluxWriteHealth>();
         builder.Services.AddHealthChecks().AddCheck<InfluxHealthCheck>("influxdb");
         return builder;
     }

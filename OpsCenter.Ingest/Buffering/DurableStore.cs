@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using InfluxDB.Client.Core.Exceptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsCenter.Ingest.Telemetry;
@@ -7,16 +5,27 @@ using OpsCenter.TimeSeries;
 
 namespace OpsCenter.Ingest.Buffering;
 
+/// <summary>Where a batch was made durable, and which of its lines InfluxDB refused (they are in the dead-letter store).</summary>
+public sealed record StoreOutcome(StoredTo To, IReadOnlyList<RefusedLine> Refused)
+{
+    public static readonly StoreOutcome Nothing = new(StoredTo.Nothing, []);
+}
+
 /// <summary>
-/// Makes a batch durable: written to InfluxDB, or — when InfluxDB is unreachable — appended to the on-disk buffer.
+/// Makes a batch durable: written to InfluxDB, or — when InfluxDB is unavailable — appended to the on-disk buffer.
+/// Unavailable means unreachable, refusing our credentials, or missing a database it would not let us create: all
+/// end when an operator or InfluxDB acts, so the batch waits on disk and is retried every second, never acknowledged
+/// as lost. Lines InfluxDB refuses for good are dead-lettered by <see cref="InfluxBatchWriter"/>.
 /// While the buffer holds anything, new batches queue behind it so InfluxDB receives them in order.
 /// When the buffer is full, <see cref="StoreAsync"/> waits (and Ingest stops acknowledging) instead of dropping.
 /// </summary>
 public sealed partial class DurableStore : IDisposable
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
-    private readonly PointWriter _writer;
+    private readonly InfluxBatchWriter _writer;
     private readonly DiskBuffer _buffer;
+    private readonly InfluxWriteHealth _health;
+    private readonly InfluxOptions _influx;
     private readonly IngestMetrics _metrics;
     private readonly ILogger<DurableStore> _logger;
     private readonly TimeProvider _clock;
@@ -24,9 +33,12 @@ public sealed partial class DurableStore : IDisposable
     private bool _influxUp = true;
     private long _nextAttempt;
 
-    public DurableStore(PointWriter writer, IOptions<IngestOptions> options, IngestMetrics metrics, ILogger<DurableStore> logger, TimeProvider clock)
+    public DurableStore(InfluxBatchWriter writer, InfluxWriteHealth health, IOptions<InfluxOptions> influx, IOptions<IngestOptions> options,
+        IngestMetrics metrics, ILogger<DurableStore> logger, TimeProvider clock)
     {
         _writer = writer;
+        _health = health;
+        _influx = influx.Value;
         _metrics = metrics;
         _logger = logger;
         _clock = clock;
@@ -40,16 +52,22 @@ public sealed partial class DurableStore : IDisposable
     public long BufferedBytes => _buffer.Bytes;
 
     /// <summary>Returns once the batch is durable, and where. Never drops it: with InfluxDB down and the buffer full, it waits.</summary>
-    public async Task<StoredTo> StoreAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> StoreAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
     {
         if (lines.Count == 0)
-            return StoredTo.Nothing;
+            return StoreOutcome.Nothing;
         while (true)
         {
-            if (_buffer.IsEmpty && ShouldTryInflux() && await TryWriteWithinBudgetAsync(lines, cancellationToken))
+            if (_buffer.IsEmpty && ShouldTryInflux() && await FirstWriteWithinBudgetAsync(lines, cancellationToken) is { } first)
             {
-                _metrics.Stored(lines.Count);
-                return StoredTo.InfluxDb;
+                // Settling a refusal (recreating the database, finding refused lines) takes a few more writes; it is
+                // rare and bounded, and buffering instead would only postpone the same work.
+                var write = await _writer.SettleAsync(lines, first, cancellationToken);
+                if (Observe(write))
+                {
+                    _metrics.Stored(lines.Count - write.Refused.Count);
+                    return new StoreOutcome(StoredTo.InfluxDb, write.Refused);
+                }
             }
 
             var bytes = lines.Sum(l => (long)l.Length + 1) + 8;
@@ -58,7 +76,7 @@ public sealed partial class DurableStore : IDisposable
                 _buffer.Append(lines);
                 _metrics.Buffered(lines.Count);
                 _metrics.BufferBytes(_buffer.Bytes);
-                return StoredTo.DiskBuffer;
+                return new StoreOutcome(StoredTo.DiskBuffer, []);
             }
 
             LogBufferFull(_buffer.Bytes);
@@ -68,7 +86,7 @@ public sealed partial class DurableStore : IDisposable
         }
     }
 
-    /// <summary>Sends buffered batches to InfluxDB, oldest first, while it answers.</summary>
+    /// <summary>Sends buffered batches to InfluxDB, oldest first, while it takes them.</summary>
     public async Task ReplayAsync(CancellationToken cancellationToken, int maxBatches = 8)
     {
         for (var i = 0; i < maxBatches && !_buffer.IsEmpty && ShouldTryInflux(); i++)
@@ -76,10 +94,11 @@ public sealed partial class DurableStore : IDisposable
             var batch = _buffer.Peek();
             if (batch is null)
                 return;
-            if (!await TryWriteAsync(batch.Lines, cancellationToken))
+            var write = await _writer.WriteAsync(batch.Lines, cancellationToken);
+            if (!Observe(write))
                 return;
             _buffer.Commit(batch);
-            _metrics.Stored(batch.Lines.Length);
+            _metrics.Stored(batch.Lines.Length - write.Refused.Count);
             _metrics.BufferBytes(_buffer.Bytes);
             if (_buffer.IsEmpty)
                 LogBufferDrained();
@@ -90,58 +109,60 @@ public sealed partial class DurableStore : IDisposable
 
     /// <summary>
     /// A write that takes longer than the budget (InfluxDB compacting, a GC pause) would hold every device's
-    /// acknowledgement; the batch goes to the disk buffer instead, which is just as durable. The slow write carries on:
-    /// if it lands, the replay later rewrites the same points, which InfluxDB stores once.
+    /// acknowledgement; the batch goes to the disk buffer instead (null), which is just as durable. The slow write
+    /// carries on: if it lands, the replay later rewrites the same points, which InfluxDB stores once.
     /// </summary>
-    private async Task<bool> TryWriteWithinBudgetAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    private async Task<WriteAnswer?> FirstWriteWithinBudgetAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
     {
-        var write = TryWriteAsync(lines, cancellationToken);
+        var write = _writer.WriteOnceAsync(lines, cancellationToken);
         if (await Task.WhenAny(write, Task.Delay(_writeBudget, _clock, cancellationToken)) == write)
             return await write;
         _metrics.SlowWrite();
-        return false;
+        return null;
     }
 
     private bool ShouldTryInflux() => _influxUp || _clock.GetTimestamp() >= _nextAttempt;
 
-    private async Task<bool> TryWriteAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    /// <summary>Records what a write said about InfluxDB (for retries, logs and /health); true when the batch is settled.</summary>
+    private bool Observe(BatchWrite write)
     {
-        try
+        if (write.IsSettled)
         {
-            await _writer.WriteAsync(lines, cancellationToken);
             if (!_influxUp)
                 LogInfluxBack();
             _influxUp = true;
+            _health.WriteAccepted();
             return true;
         }
-        catch (Exception ex) when (IsUnreachable(ex) && !cancellationToken.IsCancellationRequested)
-        {
-            if (_influxUp)
-                LogInfluxDown(ex.Message);
-            _influxUp = false;
-            _nextAttempt = _clock.GetTimestamp() + (long)(RetryInterval.TotalSeconds * _clock.TimestampFrequency);
-            return false;
-        }
-        catch (InfluxException ex) when (ex.Status is >= 400 and < 500)
-        {
-            // A 4xx will never succeed on retry (e.g. a field-type conflict); 1.x has stored the other points.
-            LogWriteRefused(ex.Status, ex.Message, lines.Count);
-            return true;
-        }
+
+        var problem = Describe(write.Answer);
+        if (_influxUp || problem != _health.Problem)
+            LogInfluxUnavailable(problem ?? $"InfluxDB unreachable ({write.Answer.Error}); buffering to disk");
+        _influxUp = false;
+        _nextAttempt = _clock.GetTimestamp() + (long)(RetryInterval.TotalSeconds * _clock.TimestampFrequency);
+        // Without a status nothing answered, which /ping reports by itself.
+        if (problem is null)
+            _health.WriteAccepted();
+        else
+            _health.WriteFailed(problem);
+        return false;
     }
 
-    private static bool IsUnreachable(Exception ex) => ex switch
+    /// <summary>What the on-call engineer must read on /health when InfluxDB answers but does not store.</summary>
+    private string? Describe(WriteAnswer answer) => answer.Verdict switch
     {
-        HttpRequestException or SocketException or TimeoutException => true,
-        TaskCanceledException => true,
-        InfluxException influx => influx.Status is 0 or >= 500 || influx.InnerException is HttpRequestException or SocketException,
-        _ => ex.InnerException is not null && IsUnreachable(ex.InnerException),
+        WriteVerdict.CredentialsRefused =>
+            $"InfluxDB refuses our credentials ({answer.Status}): check Influx:Token / Influx:Username and Influx:Password ({answer.Error}); buffering to disk",
+        WriteVerdict.DatabaseMissing =>
+            $"InfluxDB has no database '{_influx.Database}' / retention policy '{_influx.RetentionPolicy}' and Ingest could not create it ({answer.Status}: {answer.Error}); buffering to disk",
+        _ when answer.Status != 0 => $"InfluxDB fails writes ({answer.Status}: {answer.Error}); buffering to disk",
+        _ => null,
     };
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB unreachable ({Error}); buffering to disk and retrying every second")]
-    private partial void LogInfluxDown(string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Problem}; retrying every second")]
+    private partial void LogInfluxUnavailable(string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB reachable again; replaying the on-disk buffer in order")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB takes writes again; replaying the on-disk buffer in order")]
     private partial void LogInfluxBack();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "On-disk buffer drained")]
@@ -152,7 +173,4 @@ public sealed partial class DurableStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "On-disk buffer full ({Bytes} bytes): no longer acknowledging device messages until InfluxDB is back")]
     private partial void LogBufferFull(long bytes);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB refused a batch of {Count} points with {Status}: {Error}")]
-    private partial void LogWriteRefused(int status, string error, int count);
 }

@@ -87,10 +87,13 @@ public sealed class IngestPipeline(
                 transitions.Add(transition);
         }
 
-        var storedTo = await store.StoreAsync(lines, cancellationToken);
+        var outcome = await store.StoreAsync(lines, cancellationToken);
         foreach (var message in batch)
             metrics.DurableAfter(clock.GetElapsedTime(message.ReceivedTimestamp));
-        return new BatchOutcome(stored, transitions, rejected, duplicateCount, storedTo);
+        // Lines InfluxDB refused are dead letters now: the Server must not hear of them as stored readings.
+        for (var i = outcome.Refused.Count - 1; i >= 0; i--)
+            stored.RemoveAt(outcome.Refused[i].Index);
+        return new BatchOutcome(stored, transitions, rejected + outcome.Refused.Count, duplicateCount, outcome.To);
     }
 
     /// <summary>Moves buffered batches to InfluxDB when it answers again.</summary>

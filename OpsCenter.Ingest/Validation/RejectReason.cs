@@ -25,6 +25,9 @@ public enum RejectReason
 
     /// <summary>Well-formed, but the device is not in the registry; decided by the registry, not the validator.</summary>
     UnknownDevice,
+
+    /// <summary>Accepted, but InfluxDB refused to store its point (e.g. a field-type conflict); decided by the store.</summary>
+    StoreRefused,
 }
 
 public static class RejectReasonNames
@@ -48,6 +51,7 @@ public static class RejectReasonNames
         RejectReason.FutureTimestamp => "futureTimestamp",
         RejectReason.TooOld => "tooOld",
         RejectReason.UnknownDevice => "unknownDevice",
+        RejectReason.StoreRefused => "storeRefused",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 

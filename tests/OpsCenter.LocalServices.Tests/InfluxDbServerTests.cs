@@ -46,6 +46,22 @@ public sealed class InfluxDbServerTests
     }
 
     [Fact]
+    public async Task With_auth_enabled_it_refuses_a_wrong_password_and_takes_the_first_admin_without_credentials()
+    {
+        await using var influx = await InfluxDbServer.StartNewAsync(new InfluxDbServerOptions { AuthEnabled = true }, Ct);
+        await QueryAsync(influx, "CREATE USER admin WITH PASSWORD 'right' WITH ALL PRIVILEGES");
+
+        using var wrong = new StringContent("traffic speed=1");
+        using var refused = await Http.PostAsync(new Uri(influx.Url, "/write?db=city&u=admin&p=wrong"), wrong, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        await QueryAsync(influx, "CREATE DATABASE city", credentials: "u=admin&p=right");
+        using var right = new StringContent("traffic speed=1");
+        using var accepted = await Http.PostAsync(new Uri(influx.Url, "/write?db=city&u=admin&p=right"), right, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task Starts_again_after_being_killed()
     {
         await using var influx = await InfluxDbServer.StartNewAsync(cancellationToken: Ct);
@@ -78,7 +94,7 @@ public sealed class InfluxDbServerTests
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
-    private static async Task<string> QueryAsync(InfluxDbServer influx, string query, string? database = null)
+    private static async Task<string> QueryAsync(InfluxDbServer influx, string query, string? database = null, string? credentials = null)
     {
         var form = new Dictionary<string, string> { ["q"] = query };
         if (database is not null)
@@ -86,7 +102,7 @@ public sealed class InfluxDbServerTests
             form["db"] = database;
         }
         using var content = new FormUrlEncodedContent(form);
-        using var response = await Http.PostAsync(new Uri(influx.Url, "/query"), content, Ct);
+        using var response = await Http.PostAsync(new Uri(influx.Url, credentials is null ? "/query" : $"/query?{credentials}"), content, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.IsSuccessStatusCode, body);
         return body;

@@ -15,7 +15,11 @@ public sealed partial class IngestHarness : IAsyncDisposable
     private readonly List<ServiceProcess> _ingests = [];
     private readonly Lazy<string> _adminToken;
 
-    private IngestHarness(string folder, InfluxDbServer influx, MosquittoServer broker, string inventory)
+    /// <summary>The InfluxDB admin the harness reads and administers with when auth is on.</summary>
+    public const string InfluxAdmin = "admin";
+    public const string InfluxAdminPassword = "admin-password";
+
+    private IngestHarness(string folder, InfluxDbServer influx, MosquittoServer broker, string inventory, bool influxAuth)
     {
         Folder = folder;
         _adminToken = new Lazy<string>(() => TestTokens.Issue(KeyRing, "admin"));
@@ -23,7 +27,13 @@ public sealed partial class IngestHarness : IAsyncDisposable
         Broker = broker;
         InventoryPath = inventory;
         Reader = new InfluxQlClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(
-            new InfluxOptions { Url = influx.Url.ToString(), Database = "opscenter" }));
+            new InfluxOptions
+            {
+                Url = influx.Url.ToString(),
+                Database = "opscenter",
+                Username = influxAuth ? InfluxAdmin : null,
+                Password = influxAuth ? InfluxAdminPassword : null,
+            }));
     }
 
     public string Folder { get; }
@@ -33,12 +43,30 @@ public sealed partial class IngestHarness : IAsyncDisposable
     public string KeyRing => Path.Combine(Folder, "keys");
     public InfluxQlClient Reader { get; }
 
-    public static async Task<IngestHarness> StartAsync(Contracts.Inventory.CityInventory? city = null)
+    /// <param name="influxAuth">InfluxDB with authentication on and one admin (<see cref="InfluxAdmin"/>), which the harness reads as.</param>
+    public static async Task<IngestHarness> StartAsync(Contracts.Inventory.CityInventory? city = null, bool influxAuth = false)
     {
         var folder = Directory.CreateTempSubdirectory("opscenter-ingest-").FullName;
-        var influx = await InfluxDbServer.StartNewAsync();
+        var influx = await InfluxDbServer.StartNewAsync(new InfluxDbServerOptions { AuthEnabled = influxAuth });
         var broker = await MosquittoServer.StartNewAsync();
-        return new IngestHarness(folder, influx, broker, TestCity.WriteTo(folder, city ?? TestCity.Create(camerasPerArea: 5, detectorsPerArea: 5)));
+        var harness = new IngestHarness(folder, influx, broker, TestCity.WriteTo(folder, city ?? TestCity.Create(camerasPerArea: 5, detectorsPerArea: 5)), influxAuth);
+        // 1.x takes the first admin without credentials.
+        if (influxAuth)
+            await harness.Reader.QueryAsync($"CREATE USER {InfluxAdmin} WITH PASSWORD '{InfluxAdminPassword}' WITH ALL PRIVILEGES", usesDatabase: false);
+        return harness;
+    }
+
+    /// <summary>Runs an administrative statement (users, databases) as the harness.</summary>
+    public Task InfluxAdminAsync(string influxQl) => Reader.QueryAsync(influxQl, usesDatabase: false);
+
+    /// <summary>Writes line protocol to the <c>opscenter</c> database directly, as another writer would.</summary>
+    public async Task WriteLinesAsync(string lines)
+    {
+        using var http = new HttpClient();
+        using var content = new StringContent(lines);
+        using var response = await http.PostAsync(new Uri(Influx.Url, "/write?db=opscenter"), content);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"write answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Creates (not starts) an Ingest instance; same <paramref name="instance"/> = same client id and buffer folder.</summary>
@@ -79,10 +107,18 @@ public sealed partial class IngestHarness : IAsyncDisposable
 
     public Task<DevicePublisher> ConnectDevicesAsync() => DevicePublisher.ConnectAsync(Broker.Port);
 
+    /// <summary>Points with a <c>seq</c> (what Ingest stores) in a measurement; 0 while the database does not exist.</summary>
     public async Task<long> CountAsync(string measurement)
     {
-        var series = await Reader.SeriesAsync($"SELECT count(seq) FROM \"{measurement}\"");
-        return series.Count == 0 ? 0 : series[0].Values[0][1].GetInt64();
+        try
+        {
+            var series = await Reader.SeriesAsync($"SELECT count(seq) FROM \"{measurement}\"");
+            return series.Count == 0 ? 0 : series[0].Values[0][1].GetInt64();
+        }
+        catch (InfluxQlException ex) when (ex.Message.Contains("database not found", StringComparison.Ordinal))
+        {
+            return 0;
+        }
     }
 
     /// <summary>Reads a counter from an instance's Prometheus endpoint (0 when not yet reported).</summary>

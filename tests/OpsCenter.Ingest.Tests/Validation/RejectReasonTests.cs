@@ -11,7 +11,7 @@ public class RejectReasonTests
         [
             "topic", "tooLarge", "notUtf8", "notJson", "notObject", "duplicateKey", "tooDeep", "missingField", "wrongType",
             "outOfRange", "nonFiniteNumber", "unknownEnum", "deviceIdMismatch", "badTimestamp", "futureTimestamp", "tooOld",
-            "unknownDevice",
+            "unknownDevice", "storeRefused",
         ];
 
         Assert.Equal(documented, Enum.GetValues<RejectReason>().Select(r => r.ToWire()));
