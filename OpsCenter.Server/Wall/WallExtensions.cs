@@ -26,6 +26,7 @@ public static class WallExtensions
     public static IEndpointRouteBuilder MapWall(this IEndpointRouteBuilder app)
     {
         app.MapHub<WallHub>(HubPaths.Wall);
+        app.MapCityApi();
         return app;
     }
 }
