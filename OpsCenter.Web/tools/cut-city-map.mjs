@@ -1,7 +1,7 @@
 // Cuts the wall's map of the demo city once, from data bundled with the product; run again only when the city changes:
 //   cd OpsCenter.Web && npm install && node tools/cut-city-map.mjs
-// Writes wwwroot/map/city-land.geojson (Hai Phong's land, from OpenStreetMap's coastline via @geo-maps, ODbL) and
-// wwwroot/map/city-districts.geojson: APPROXIMATE district outlines, the Voronoi cells of the inventory's area centres
+// Writes wwwroot/map/city-land.geo.json (Hai Phong's land, from OpenStreetMap's coastline via @geo-maps, ODbL) and
+// wwwroot/map/city-districts.geo.json: APPROXIMATE district outlines, the Voronoi cells of the inventory's area centres
 // cut to that land. No official outlines are available offline; the wall says so under the map.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -67,12 +67,12 @@ const districts = inventory.areas.map((a, i) => {
 
 const frame = [bounds.west, bounds.south, bounds.east, bounds.north].map(round);
 mkdirSync(outFolder, { recursive: true });
-write('city-land.geojson', {
+write('city-land.geo.json', {
     type: 'FeatureCollection', bbox: frame,
     properties: { source: 'OpenStreetMap coastline via @geo-maps/countries-coastline-1m 0.6.0', license: 'ODbL 1.0', attribution: '© OpenStreetMap contributors' },
     features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: land.map(rings => rings.map(toGeoRing)) } }],
 });
-write('city-districts.geojson', {
+write('city-districts.geo.json', {
     type: 'FeatureCollection', bbox: frame,
     properties: { approximate: true, method: 'Voronoi cells of the inventory area centres, cut to the OpenStreetMap land; not official boundaries' },
     features: districts,

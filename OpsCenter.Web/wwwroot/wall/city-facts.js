@@ -1,6 +1,7 @@
 // The city's static facts (areas, devices, positions) and the bundled map geometry, fetched once from our own
 // Server. Nothing comes from outside: the geometry ships in wwwroot/map (cut by tools/cut-city-map.mjs).
 const CITY_URL = '/api/city';
+// .geo.json, not .geojson: the Server's static files serve only known extensions, and .json is one.
 const MAP_BASE = '/_content/OpsCenter.Web/map/';
 
 /** { areas: [{id, name, nameEn, lat, lon}], devices: [{id, kind, name, areaId, lat, lon}] }, or null if not served. */
@@ -20,6 +21,6 @@ export async function loadMapGeometry() {
         if (!response.ok) throw new Error(`Map geometry ${name}: HTTP ${response.status}`);
         return response.json();
     };
-    const [land, districts] = await Promise.all([get('city-land.geojson'), get('city-districts.geojson')]);
+    const [land, districts] = await Promise.all([get('city-land.geo.json'), get('city-districts.geo.json')]);
     return { land, districts };
 }

@@ -52,7 +52,7 @@ public sealed class WallMapTests(CityFixture city)
     }
 
     internal static async Task WaitForMarkers(IPage page) =>
-        await page.WaitForSelectorAsync("[data-testid=map-canvas][data-markers]", new() { Timeout = 30_000 });
+        await page.WaitForSelectorAsync("[data-testid=map-canvas][data-markers]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
     private static async Task ExpectMarkerState(IPage page, string deviceId, string state)
     {
