@@ -163,6 +163,7 @@ async function setLanguage(lang) {
     map.setLanguage(lang);
     showClock();
     if (view.doc) render(view.doc);
+    fitAreas(); // names differ in length between the languages
     updateFreshness();
 }
 
