@@ -25,6 +25,12 @@ public sealed record WallSnapshot
     public IReadOnlyList<AreaSnapshot> Areas { get; init; } = [];
 
     /// <summary>
+    /// Every inventory device's liveness (<c>online</c>, <c>degraded</c>, <c>offline</c>, <c>unknown</c>) by id: the wall
+    /// map's markers. Carried here until the wall follows the <c>city</c> live view, whose <c>device.{id}.state</c> keys say the same.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DeviceStates { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// True when the Server knows its figures are not current: no Ingest instance is present (its Last Will came), or
     /// the Server itself lost the broker. A screen must then say "stale" rather than show the figures as live.
     /// </summary>

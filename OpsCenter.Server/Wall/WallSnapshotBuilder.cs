@@ -7,6 +7,9 @@ namespace OpsCenter.Server.Wall;
 /// <summary>Turns the live city state into the wall screen's KPIs, city-wide and per area.</summary>
 public static class WallSnapshotBuilder
 {
+    /// <summary>A device not heard from since the Server started (no liveness yet).</summary>
+    public const string Unknown = "unknown";
+
     public static WallSnapshot Build(CitySnapshotData data, IReadOnlyList<Contracts.Inventory.Area> areas)
     {
         var areaOf = data.Devices.ToDictionary(d => d.Id, d => d.AreaId, StringComparer.Ordinal);
@@ -43,6 +46,7 @@ public static class WallSnapshotBuilder
             OfficesOpen = data.Offices.Count(o => o.Sample.Open),
             ReadingsStored = data.Readings,
             Areas = areaSnapshots,
+            DeviceStates = data.Devices.ToDictionary(d => d.Id, d => data.Liveness.GetValueOrDefault(d.Id) ?? Unknown, StringComparer.Ordinal),
         };
     }
 }

@@ -93,9 +93,12 @@ public sealed class WallScreenTests(CityFixture city) : IClassFixture<CityFixtur
     }
 
     /// <summary>The wall in a full-HD page, signed in as the wall account and connected to its hub.</summary>
-    internal static async Task<IPage> OpenWallAsync(IBrowser browser, CityFixture city)
+    /// <param name="prepare">Runs on the page before it loads anything (routes, request listeners).</param>
+    internal static async Task<IPage> OpenWallAsync(IBrowser browser, CityFixture city, Func<IPage, Task>? prepare = null)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        if (prepare is not null)
+            await prepare(page);
         // The wall sends an unsigned screen to the login page and comes back after sign-in.
         await page.GotoAsync(new Uri(city.Server.BaseUrl, "wall").ToString());
         await page.WaitForURLAsync("**/login?returnUrl=*");

@@ -5,6 +5,7 @@ import { setMeter, setValue, share } from './values.js';
 const COUNT_FIELDS = ['camerasOnline', 'camerasTotal', 'peopleWaiting'];
 const $ = selector => document.querySelector(selector);
 let laidOut = [];
+let fittedFor = null;
 
 /** @param {{ number: (v: unknown) => string, speed: (v: unknown) => string }} format */
 export function renderAreas(areas, format) {
@@ -19,7 +20,12 @@ export function renderAreas(areas, format) {
         return row;
     });
     $('[data-testid="areas-empty"]').hidden = laidOut.length > 0;
-    fitAreas();
+    // Measuring the layout on every frame would cost a reflow each time; only a different set of rows can change the fit.
+    const ids = areas.map(a => a.areaId).join(',');
+    if (ids !== fittedFor) {
+        fittedFor = ids;
+        fitAreas();
+    }
 }
 
 /** Tries one column, then compact rows, then two columns; re-run when the window size changes. */

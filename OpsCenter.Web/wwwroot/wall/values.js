@@ -15,11 +15,21 @@ export function setValue(el, raw, text) {
 }
 
 function flash(el) {
-    el.classList.remove('is-changed');
-    void el.offsetWidth; // restart the animation when updates arrive faster than it runs
+    if (el.classList.contains('is-changed')) {
+        // Restart the running flash in place. Re-adding the class would need a forced layout to restart it, and at ten
+        // frames a second that costs more than the paint itself.
+        for (const animation of el.getAnimations()) animation.currentTime = 0;
+        return;
+    }
+    // The same function each time, so the listeners are never added twice however often a value flashes.
+    el.addEventListener('animationend', endFlash);
+    el.addEventListener('animationcancel', endFlash);
     el.classList.add('is-changed');
-    // Removed afterwards, or a row moved between tables would replay an old flash when re-inserted.
-    el.addEventListener('animationend', () => el.classList.remove('is-changed'), { once: true });
+}
+
+/** Removed afterwards (or when a row moved between tables cancels it), or a re-inserted row would replay an old flash. */
+function endFlash(event) {
+    event.currentTarget.classList.remove('is-changed');
 }
 
 export function setMeter(fill, ratio) {

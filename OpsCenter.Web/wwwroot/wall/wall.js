@@ -1,18 +1,31 @@
-// The operators' video wall: renders WallSnapshot pushes from /hubs/wall. Vietnamese first; numbers and times
-// follow the chosen language, times always in Hai Phong's zone whatever the wall PC is set to.
+// The operators' video wall. Everything on it is rendered from one live-view document (docs/realtime-api.md, view
+// `city`): today adapted from /hubs/wall snapshots, later straight from /hubs/live via js/live.js. Vietnamese first;
+// numbers and times follow the chosen language, times always in Hai Phong's zone whatever the wall PC is set to.
 import { fitAreas, renderAreas } from './areas.js';
+import { loadCityFacts, loadMapGeometry } from './city-facts.js';
+import { createCityMap } from './city-map.js';
 import { connectWall } from './connection.js';
+import { areaRows } from './document-areas.js';
+import { ageLevel, newestDataAgeSeconds, reasonKeys } from './freshness.js';
+import { areasOfSnapshot, snapshotAdapter } from './snapshot-document.js';
+import { createSparklines } from './sparklines.js';
 import { isNumber, setMeter, setValue, share } from './values.js';
 import { applyDictionary, loadDictionary, localeOf, otherLanguage, persistLanguage, resolveLanguage } from '../js/i18n.js';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-// Measured from when the wall received the snapshot, not snapshot.at, so a skewed wall PC clock cannot fake it.
+// Measured from when the wall received the frame, not its `at`, so a skewed wall PC clock cannot fake it.
 const STALE_AFTER_MS = 120_000;
 const COUNT_KPIS = ['camerasOnline', 'camerasTotal', 'congestedDetectors', 'detectorsReporting',
     'peopleWaiting', 'officesOpen', 'readingsStored'];
 
 const $ = selector => document.querySelector(selector);
-const view = { lang: 'vi', fmt: formatters('vi'), snapshot: null, receivedAt: 0, connection: 'disconnected', awaitingSnapshot: true };
+const view = {
+    lang: 'vi', fmt: formatters('vi'), dict: {}, doc: null, frameAt: null, receivedAt: 0,
+    connection: 'disconnected', awaitingFrame: true, areas: [], cityLoaded: false,
+};
+const map = createCityMap($('[data-testid="map-canvas"]'));
+const sparklines = createSparklines(document);
+const adaptSnapshot = snapshotAdapter();
 
 function formatters(lang) {
     const locale = localeOf(lang);
@@ -29,51 +42,97 @@ function formatters(lang) {
 const formatNumber = v => (isNumber(v) ? view.fmt.number.format(v) : '—');
 const formatSpeed = v => (isNumber(v) ? view.fmt.speed.format(v) : '—');
 
-function render(snapshot) {
-    const at = snapshot.at ? new Date(snapshot.at) : null;
-    setValue($('[data-kpi="at"]'), snapshot.at, at && !isNaN(at) ? view.fmt.time.format(at) : '—');
-    for (const name of COUNT_KPIS) setValue($(`[data-kpi="${name}"]`), snapshot[name], formatNumber(snapshot[name]));
-    setValue($('[data-kpi="averageSpeedKmh"]'), snapshot.averageSpeedKmh, formatSpeed(snapshot.averageSpeedKmh));
+function render(doc) {
+    const at = isNumber(view.frameAt) ? new Date(view.frameAt) : null;
+    setValue($('[data-kpi="at"]'), view.frameAt, at ? view.fmt.time.format(at) : '—');
+    for (const name of COUNT_KPIS) setValue($(`[data-kpi="${name}"]`), doc[`kpi.${name}`], formatNumber(doc[`kpi.${name}`]));
+    setValue($('[data-kpi="averageSpeedKmh"]'), doc['kpi.averageSpeedKmh'], formatSpeed(doc['kpi.averageSpeedKmh']));
 
-    const cameraShare = share(snapshot.camerasOnline, snapshot.camerasTotal);
+    const cameraShare = share(doc['kpi.camerasOnline'], doc['kpi.camerasTotal']);
     setValue($('[data-derived="camerasOnlinePercent"]'), cameraShare,
         cameraShare === null ? '—' : view.fmt.percent.format(cameraShare));
     setMeter($('[data-meter="cameras"]'), cameraShare);
-    $('[data-tile="congestion"]').dataset.alert = String(snapshot.congestedDetectors > 0);
+    $('[data-tile="congestion"]').dataset.alert = String(doc['kpi.congestedDetectors'] > 0);
 
-    renderAreas(Array.isArray(snapshot.areas) ? snapshot.areas : [], { number: formatNumber, speed: formatSpeed });
+    renderAreas(areaRows(doc, view.areas, view.lang), { number: formatNumber, speed: formatSpeed });
+    map.render(doc);
 }
 
-/** Public entry point for a pushed snapshot (also used by visual tests). */
-function renderSnapshot(snapshot) {
-    view.snapshot = snapshot;
-    view.awaitingSnapshot = false;
+/**
+ * Public entry point for one live-view document (key → value). `at` is the frame's build time (Unix ms or ISO text,
+ * Server clock); without it, doc.at is used. Tests drive the wall through here.
+ */
+function renderDocument(doc, at = doc.at) {
+    view.doc = doc;
+    view.frameAt = typeof at === 'string' ? Date.parse(at) : isNumber(at) ? at : null;
     view.receivedAt = Date.now();
-    render(snapshot);
-    updateStale();
+    view.awaitingFrame = false;
+    render(doc);
+    sparklines.record(doc, view.receivedAt);
+    updateFreshness();
+}
+
+/** The /hubs/wall path: one snapshot, adapted to a document. */
+function renderSnapshot(snapshot) {
+    if (!view.cityLoaded) view.areas = areasOfSnapshot(snapshot);
+    renderDocument(adaptSnapshot(snapshot), snapshot.at);
 }
 
 function setConnectionState(state) {
-    // Figures from before a lost link are not current until the Server has sent a snapshot on the new one.
-    if (state !== 'connected') view.awaitingSnapshot = true;
+    // Figures from before a lost link are not current until the Server has sent a frame on the new one.
+    if (state !== 'connected') view.awaitingFrame = true;
+    else resubscribed();
     view.connection = state;
     document.body.dataset.connection = state;
-    updateStale();
+    updateFreshness();
+}
+
+/** On every (re)connect: the hour's history again (the gap while away is in InfluxDB), and the city if still missing. */
+function resubscribed() {
+    sparklines.loadHistory().then(() => sparklines.draw(true));
+    if (!view.cityLoaded) loadCity();
 }
 
 /**
  * One word for whether the figures on screen are current: 'reconnecting' while the link to the Server is down,
- * 'stale' while the Server says a source is down (snapshot.stale) or nothing came for too long, else 'live'.
- * body[data-freshness] carries it for kiosk monitoring and tests; the indicator shows it in words.
+ * 'stale' while the Server says a source is down (fresh.stale) or nothing came for too long, else 'live'.
+ * body[data-freshness] carries it for kiosk monitoring and tests; the indicator shows the data's age and why it is stale.
  */
-function updateStale() {
-    const old = view.receivedAt > 0 && Date.now() - view.receivedAt > STALE_AFTER_MS;
+function updateFreshness() {
+    const now = Date.now();
+    const old = view.receivedAt > 0 && now - view.receivedAt > STALE_AFTER_MS;
     $('[data-testid="last-update"]').dataset.stale = String(old);
     const linked = view.connection === 'connected';
-    const stale = old || !view.snapshot || view.awaitingSnapshot || view.snapshot.stale === true;
-    const freshness = !linked ? 'reconnecting' : stale ? 'stale' : 'live';
-    document.body.dataset.freshness = freshness;
+    const stale = old || !view.doc || view.awaitingFrame || view.doc['fresh.stale'] === true;
+    document.body.dataset.freshness = !linked ? 'reconnecting' : stale ? 'stale' : 'live';
     $('[data-testid="connection-state"]').dataset.state = linked && stale ? 'stale' : view.connection;
+
+    const age = view.doc ? newestDataAgeSeconds(view.doc, view.frameAt, view.receivedAt, now) : null;
+    const indicator = $('[data-testid="freshness"]');
+    indicator.dataset.level = !linked ? 'bad' : ageLevel(age);
+    const ageText = age === null ? '—' : view.fmt.number.format(Math.floor(age));
+    const ageElement = $('[data-testid="freshness-age"]');
+    if (ageElement.textContent !== ageText) ageElement.textContent = ageText;
+    ageElement.dataset.value = age === null ? '' : String(Math.floor(age));
+    const reasons = reasonKeys(view.doc?.['fresh.reasons']).map(key => view.dict[key] ?? key).join(' · ');
+    const reasonsElement = $('[data-testid="stale-reasons"]');
+    if (reasonsElement.textContent !== reasons) reasonsElement.textContent = reasons;
+}
+
+let cityLoading = null;
+function loadCity() {
+    cityLoading ??= (async () => {
+        const facts = await loadCityFacts();
+        await mapReady;
+        if (!facts) return;
+        view.cityLoaded = true;
+        view.areas = facts.areas;
+        map.nameAreas(facts.areas);
+        map.setLanguage(view.lang);
+        map.placeDevices(facts.devices);
+        if (view.doc) render(view.doc);
+    })().finally(() => { cityLoading = null; });
+    return cityLoading;
 }
 
 function showClock() {
@@ -82,9 +141,12 @@ function showClock() {
     $('[data-testid="clock-date"]').textContent = view.fmt.date.format(now);
 }
 
+let ticks = 0;
 function tickClock() {
     showClock();
-    updateStale();
+    updateFreshness();
+    // Every second if values came in, and every 10 s anyway so the hour window visibly slides.
+    sparklines.draw(++ticks % 10 === 0);
     setTimeout(tickClock, 1000 - (Date.now() % 1000)); // align to the second so the clock never skips one
 }
 
@@ -95,11 +157,14 @@ async function setLanguage(lang) {
     } catch {
         return; // keep the current language; the page is already fully labelled
     }
-    Object.assign(view, { lang, fmt: formatters(lang) });
+    Object.assign(view, { lang, dict, fmt: formatters(lang) });
     applyDictionary(document, lang, dict);
     $('[data-testid="lang-toggle"]').textContent = otherLanguage(lang).toUpperCase();
+    map.setLanguage(lang);
     showClock();
-    if (view.snapshot) render(view.snapshot);
+    if (view.doc) render(view.doc);
+    fitAreas(); // names differ in length between the languages
+    updateFreshness();
 }
 
 $('[data-testid="lang-toggle"]').addEventListener('click', async () => {
@@ -110,10 +175,15 @@ $('[data-testid="lang-toggle"]').addEventListener('click', async () => {
 
 window.addEventListener('resize', fitAreas);
 
+const mapReady = loadMapGeometry().then(geometry => {
+    map.drawGeometry(geometry);
+    map.setLanguage(view.lang);
+}).catch(e => console.error('Wall map:', e));
 const initialLanguage = resolveLanguage();
 view.fmt = formatters(initialLanguage);
 tickClock();
-const ready = setLanguage(initialLanguage);
+const ready = Promise.all([setLanguage(initialLanguage), mapReady]);
+loadCity();
 connectWall({ onSnapshot: renderSnapshot, onState: setConnectionState });
 
-window.OpsWall = Object.freeze({ renderSnapshot, setLanguage, ready });
+window.OpsWall = Object.freeze({ renderDocument, renderSnapshot, setLanguage, ready });
