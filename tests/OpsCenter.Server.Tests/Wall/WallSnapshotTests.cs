@@ -36,15 +36,6 @@ public sealed class WallSnapshotTests
     }
 
     [Fact]
-    public void City_facts_carry_each_area_and_device_position_from_the_inventory()
-    {
-        var facts = CityApi.Facts(_state.Inventory);
-        Assert.Equal(_state.Inventory.Areas.Select(a => a.Id), facts.Areas.Select(a => a.Id));
-        var device = Assert.Single(facts.Devices, d => d.Id == "cam-a-1");
-        Assert.Equal(("camera", "a"), (device.Kind, device.AreaId));
-    }
-
-    [Fact]
     public void Average_speed_weighs_each_detector_once_whatever_its_lanes()
     {
         _state.Apply(Traffic("tfd-a-1", 10, lane: 1, Now));
