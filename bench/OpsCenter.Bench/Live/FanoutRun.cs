@@ -3,13 +3,15 @@ using System.Diagnostics;
 namespace OpsCenter.Bench.Live;
 
 /// <summary>One fan-out step's figures.</summary>
-/// <param name="Deliveries">(client, flip) pairs that arrived, of <see cref="Expected"/> = connected clients × flips.</param>
-/// <param name="CompleteClients">Clients that saw every flip.</param>
+/// <param name="Deliveries">(client, flip) pairs that arrived, of <see cref="Expected"/> = connected clients × flips shown.</param>
+/// <param name="FlipsShown">Flips at least one client saw; the others were coalesced before any frame (e.g. two flips
+/// in one Ingest batch), which the protocol allows, so they are not counted as lost.</param>
+/// <param name="CompleteClients">Clients that saw every flip shown.</param>
 /// <param name="FramesPerClientPerSecond">Frames (full and delta) a client received per second in the window, on average.</param>
 /// <param name="ServerCpuPerFrameClientUs">Server CPU (user + system) in the window, less its rate with no follower, per frame per client.</param>
 public sealed record FanoutStep(
     int Clients, int Connected, string? FirstError, double P50Ms, double P99Ms, double MaxMs, long Deliveries, long Expected,
-    int CompleteClients, int Resyncs, int ClosedClients, double FramesPerClientPerSecond, double ServerCpuPerFrameClientUs,
+    int Flips, int FlipsShown, int CompleteClients, int Resyncs, int ClosedClients, double FramesPerClientPerSecond, double ServerCpuPerFrameClientUs,
     double ServerCpuShare, double NodeCpuShare)
 {
     public bool Held(double p99LimitMs) => Connected == Clients && Deliveries == Expected && P99Ms <= p99LimitMs;
@@ -41,14 +43,15 @@ public static class FanoutRun
         var live = reports.Where(r => r.Failed is null).ToList();
         var perClient = live.Select(r => ProbeLatencies.PerTrial(published, r.Probes)).ToList();
         var latencies = perClient.SelectMany(p => p.Values).ToList();
+        var shown = perClient.SelectMany(p => p.Keys).Distinct().Count();
         long frames = live.Sum(r => (long)r.Frames);
         var serverCpu = (server1 - server0).TotalSeconds;
         var netServerCpu = serverCpu - idleServerCpuShare * window.TotalSeconds;
         return new FanoutStep(
             clients, live.Count, firstError,
             ProbeLatencies.Percentile(latencies, 0.50), ProbeLatencies.Percentile(latencies, 0.99), latencies.Count == 0 ? double.NaN : latencies.Max(),
-            latencies.Count, (long)live.Count * published.Count,
-            perClient.Count(p => p.Count == published.Count), live.Sum(r => r.Resyncs), live.Count(r => r.Closed),
+            latencies.Count, (long)live.Count * shown, published.Count, shown,
+            perClient.Count(p => p.Count == shown), live.Sum(r => r.Resyncs), live.Count(r => r.Closed),
             live.Count == 0 ? 0 : frames / (double)live.Count / window.TotalSeconds,
             frames == 0 ? double.NaN : netServerCpu / frames * 1e6,
             serverCpu / window.TotalSeconds, (node1 - node0).TotalSeconds / window.TotalSeconds);

@@ -39,12 +39,14 @@ internal static class LiveBenchmark
         report.Add($"live: Server CPU with the load and no follower: {idle:N2} cores");
 
         int? largestHeld = null;
+        FanoutStep? previous = null;
         foreach (var clients in options.Clients)
         {
             var step = await FanoutRun.MeasureAsync(rig, probe, token, clients, options.Trials, Spacing, idle);
             if (step.Held(P99TargetMs))
                 largestHeld = Math.Max(largestHeld ?? 0, clients);
-            report.Add(Describe(step) + $"; simulator: {load.LastProgress()}; load average {ProcessCpu.LoadAverage()}");
+            report.Add(Describe(step) + Marginal(previous, step) + $"; simulator: {load.LastProgress()}; load average {ProcessCpu.LoadAverage()}");
+            previous = step;
             Console.WriteLine("- " + report[^1]); // a long run shows its steps as they finish
         }
         report.Add($"live: largest fan-out held (all connected, every flip delivered, p99 ≤ {P99TargetMs} ms): " +
@@ -53,9 +55,22 @@ internal static class LiveBenchmark
         return report;
     }
 
+    /// <summary>
+    /// The cost of one more client's frame, from two steps: the per-step figure also carries each frame's build and diff,
+    /// which is paid once per frame whatever the number of clients, so it shrinks as N grows; this does not.
+    /// </summary>
+    private static string Marginal(FanoutStep? before, FanoutStep after)
+    {
+        if (before is null)
+            return "";
+        var deliveredPerSecond = (after.Connected * after.FramesPerClientPerSecond) - (before.Connected * before.FramesPerClientPerSecond);
+        return deliveredPerSecond <= 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"; marginal Server CPU vs the previous step {(after.ServerCpuShare - before.ServerCpuShare) / deliveredPerSecond * 1e6:N1} µs per frame per client");
+    }
+
     private static string Describe(FanoutStep s) => string.Create(CultureInfo.InvariantCulture,
         $"live: fan-out {s.Clients:N0} clients ({s.Connected:N0} connected{(s.FirstError is null ? "" : $", first error: {s.FirstError}")}): " +
-        $"publish → client p50 {s.P50Ms:N0} ms, p99 {s.P99Ms:N0} ms, max {s.MaxMs:N0} ms; delivered {s.Deliveries:N0}/{s.Expected:N0}, " +
+        $"publish → client p50 {s.P50Ms:N0} ms, p99 {s.P99Ms:N0} ms, max {s.MaxMs:N0} ms; flips shown {s.FlipsShown}/{s.Flips}; delivered {s.Deliveries:N0}/{s.Expected:N0}, " +
         $"clients with every flip {s.CompleteClients:N0}, resyncs {s.Resyncs}, closed {s.ClosedClients}; " +
         $"{s.FramesPerClientPerSecond:N1} frames/s per client; Server CPU {s.ServerCpuShare:N2} cores, " +
         $"{s.ServerCpuPerFrameClientUs:N1} µs per frame per client (net of no-follower CPU); Node clients {s.NodeCpuShare:N2} cores; " +

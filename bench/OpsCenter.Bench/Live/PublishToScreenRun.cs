@@ -48,7 +48,9 @@ public static class PublishToScreenRun
 
             var published = await probe.FlipAsync(trials, spacing);
             var last = published[^1];
-            // The last flip's frame, or give up after 10 s: a lost frame is a result, not an error.
+            // The last flip's frame, or give up after 10 s: a lost frame is a result, not an error. Flips not seen were
+            // either coalesced on the way (two in one Ingest batch: one frame shows the later) or lost; a resync count
+            // of 0 with the next flip seen means coalesced.
             await BoundedWait.UntilAsync(() => ProbeLatencies.PerTrial(published, seen).ContainsKey(last.Index), TimeSpan.FromSeconds(10));
 
             var latencies = ProbeLatencies.PerTrial(published, seen).Values.ToList();
