@@ -34,6 +34,8 @@ const stateKey = `device.${args.device}.state`;
 const now = () => performance.timeOrigin + performance.now();
 const print = value => process.stdout.write(JSON.stringify(value) + '\n');
 
+process.on('uncaughtException', e => { console.error('uncaught:', e?.stack ?? e); process.exit(4); });
+process.on('unhandledRejection', e => { console.error('unhandled rejection:', e?.stack ?? e); process.exit(5); });
 // A bench that dies must not leave this process holding a thousand sockets.
 setTimeout(() => process.exit(3), Number(args['max-seconds']) * 1000).unref();
 

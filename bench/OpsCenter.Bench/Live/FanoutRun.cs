@@ -12,7 +12,7 @@ namespace OpsCenter.Bench.Live;
 public sealed record FanoutStep(
     int Clients, int Connected, string? FirstError, double P50Ms, double P99Ms, double MaxMs, long Deliveries, long Expected,
     int Flips, int FlipsShown, int CompleteClients, int Resyncs, int ClosedClients, double FramesPerClientPerSecond, double ServerCpuPerFrameClientUs,
-    double ServerCpuShare, double NodeCpuShare)
+    double ServerCpuShare, double NodeCpuShare, double UpstreamP50Ms, double UpstreamP99Ms)
 {
     public bool Held(double p99LimitMs) => Connected == Clients && Deliveries == Expected && P99Ms <= p99LimitMs;
 }
@@ -43,6 +43,7 @@ public static class FanoutRun
         var live = reports.Where(r => r.Failed is null).ToList();
         var perClient = live.Select(r => ProbeLatencies.PerTrial(published, r.Probes)).ToList();
         var latencies = perClient.SelectMany(p => p.Values).ToList();
+        var upstream = ProbeLatencies.Upstream(published, live.SelectMany(r => r.Probes));
         var shown = perClient.SelectMany(p => p.Keys).Distinct().Count();
         long frames = live.Sum(r => (long)r.Frames);
         var serverCpu = (server1 - server0).TotalSeconds;
@@ -54,7 +55,8 @@ public static class FanoutRun
             perClient.Count(p => p.Count == shown), live.Sum(r => r.Resyncs), live.Count(r => r.Closed),
             live.Count == 0 ? 0 : frames / (double)live.Count / window.TotalSeconds,
             frames == 0 ? double.NaN : netServerCpu / frames * 1e6,
-            serverCpu / window.TotalSeconds, (node1 - node0).TotalSeconds / window.TotalSeconds);
+            serverCpu / window.TotalSeconds, (node1 - node0).TotalSeconds / window.TotalSeconds,
+            ProbeLatencies.Percentile(upstream, 0.50), ProbeLatencies.Percentile(upstream, 0.99));
     }
 
     /// <summary>The Server's CPU share (cores) with the load running and nobody following a view: what the views do not cost.</summary>

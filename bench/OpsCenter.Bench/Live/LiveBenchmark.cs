@@ -33,7 +33,8 @@ internal static class LiveBenchmark
         var screen = await PublishToScreenRun.MeasureAsync(rig, probe, token, options.Trials, Spacing);
         report.Add(string.Create(CultureInfo.InvariantCulture,
             $"live: publish → screen (.NET client library, WebSockets, same machine clock), city view, {screen.Seen}/{screen.Trials} flips seen: " +
-            $"p50 {screen.P50Ms:N0} ms, p99 {screen.P99Ms:N0} ms, max {screen.MaxMs:N0} ms, resyncs {screen.Resyncs}"));
+            $"p50 {screen.P50Ms:N0} ms, p99 {screen.P99Ms:N0} ms, max {screen.MaxMs:N0} ms, resyncs {screen.Resyncs}; " +
+            $"of which publish → Ingest p50 {screen.UpstreamP50Ms:N0} ms, p99 {screen.UpstreamP99Ms:N0} ms"));
 
         var idle = await FanoutRun.IdleServerCpuShareAsync(rig, TimeSpan.FromSeconds(10));
         report.Add($"live: Server CPU with the load and no follower: {idle:N2} cores");
@@ -70,7 +71,7 @@ internal static class LiveBenchmark
 
     private static string Describe(FanoutStep s) => string.Create(CultureInfo.InvariantCulture,
         $"live: fan-out {s.Clients:N0} clients ({s.Connected:N0} connected{(s.FirstError is null ? "" : $", first error: {s.FirstError}")}): " +
-        $"publish → client p50 {s.P50Ms:N0} ms, p99 {s.P99Ms:N0} ms, max {s.MaxMs:N0} ms; flips shown {s.FlipsShown}/{s.Flips}; delivered {s.Deliveries:N0}/{s.Expected:N0}, " +
+        $"publish → client p50 {s.P50Ms:N0} ms, p99 {s.P99Ms:N0} ms, max {s.MaxMs:N0} ms (publish → Ingest p50 {s.UpstreamP50Ms:N0} ms, p99 {s.UpstreamP99Ms:N0} ms); flips shown {s.FlipsShown}/{s.Flips}; delivered {s.Deliveries:N0}/{s.Expected:N0}, " +
         $"clients with every flip {s.CompleteClients:N0}, resyncs {s.Resyncs}, closed {s.ClosedClients}; " +
         $"{s.FramesPerClientPerSecond:N1} frames/s per client; Server CPU {s.ServerCpuShare:N2} cores, " +
         $"{s.ServerCpuPerFrameClientUs:N1} µs per frame per client (net of no-follower CPU); Node clients {s.NodeCpuShare:N2} cores; " +

@@ -19,11 +19,13 @@ public sealed class LiveFanoutClients : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Channel<JsonElement> _lines = Channel.CreateUnbounded<JsonElement>();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
     private LiveFanoutClients(Process process)
     {
         _process = process;
         _ = PumpAsync();
+        _ = PumpErrorsAsync();
     }
 
     public int Pid => _process.Id;
@@ -32,7 +34,7 @@ public sealed class LiveFanoutClients : IAsyncDisposable
     {
         var start = new ProcessStartInfo(MissingPrerequisiteException.RequireOnPath("node", "Node.js"))
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = false, WorkingDirectory = RepoPaths.Root,
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root,
         };
         foreach (var arg in new[] { Path.Combine(RepoPaths.Root, "bench", "live-fanout", "fanout.mjs"), "--url", hubUrl.ToString(),
                      "--clients", clients.ToString(CultureInfo.InvariantCulture), "--device", probeDevice })
@@ -65,7 +67,7 @@ public sealed class LiveFanoutClients : IAsyncDisposable
         using var deadline = new CancellationTokenSource(timeout);
         while (true)
         {
-            var line = await _lines.Reader.ReadAsync(deadline.Token);
+            var line = await ReadAsync("end", timeout, deadline.Token);
             var type = line.GetProperty("type").GetString();
             if (type == "end")
                 return reports;
@@ -87,21 +89,27 @@ public sealed class LiveFanoutClients : IAsyncDisposable
         using var deadline = new CancellationTokenSource(timeout);
         while (true)
         {
-            JsonElement line;
-            try
-            {
-                line = await _lines.Reader.ReadAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"fanout.mjs sent no '{type}' within {timeout.TotalSeconds:0} s");
-            }
-            catch (ChannelClosedException)
-            {
-                throw new InvalidOperationException($"fanout.mjs ended before '{type}' (exit code {(_process.HasExited ? _process.ExitCode : -1)})");
-            }
+            var line = await ReadAsync(type, timeout, deadline.Token);
             if (line.GetProperty("type").GetString() == type)
                 return line;
+        }
+    }
+
+    private async Task<JsonElement> ReadAsync(string awaited, TimeSpan timeout, CancellationToken deadline)
+    {
+        try
+        {
+            return await _lines.Reader.ReadAsync(deadline);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"fanout.mjs sent no '{awaited}' within {timeout.TotalSeconds:0} s; its errors: {string.Join(" | ", _errors)}");
+        }
+        catch (ChannelClosedException)
+        {
+            await Task.WhenAny(_process.WaitForExitAsync(CancellationToken.None), Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+            throw new InvalidOperationException(
+                $"fanout.mjs ended before '{awaited}' (exit code {(_process.HasExited ? _process.ExitCode : -1)}); its errors: {string.Join(" | ", _errors)}");
         }
     }
 
@@ -113,6 +121,17 @@ public sealed class LiveFanoutClients : IAsyncDisposable
                 _lines.Writer.TryWrite(JsonDocument.Parse(text).RootElement.Clone());
         }
         _lines.Writer.TryComplete();
+    }
+
+    /// <summary>Keeps the script's last error lines for the exception that reports its failure.</summary>
+    private async Task PumpErrorsAsync()
+    {
+        while (await _process.StandardError.ReadLineAsync() is { } text)
+        {
+            _errors.Enqueue(text);
+            while (_errors.Count > 20)
+                _errors.TryDequeue(out _);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -32,6 +32,22 @@ public static class ProbeLatencies
         return latencies;
     }
 
+    /// <summary>
+    /// Publish → Ingest per flip: <c>since</c> is when Ingest took the status in, so this splits the path into the part
+    /// before the Server (broker, Ingest's queue behind the load) and the part after it (Server, hub, client).
+    /// </summary>
+    public static List<double> Upstream(IReadOnlyList<ProbeTrial> trials, IEnumerable<(long Since, string State, double ReceivedAtMs)> seen)
+    {
+        var upstream = new Dictionary<int, double>();
+        foreach (var (since, state, _) in seen)
+        {
+            var trial = Match(trials, since, state);
+            if (trial >= 0)
+                upstream.TryAdd(trial, since - trials[trial].PublishedAtMs);
+        }
+        return [.. upstream.Values];
+    }
+
     /// <summary>Nearest-rank percentile of unsorted values; NaN when there are none.</summary>
     public static double Percentile(IReadOnlyCollection<double> values, double p)
     {

@@ -9,7 +9,8 @@ using OpsCenter.Tests.Shared.Live;
 namespace OpsCenter.Bench.Live;
 
 /// <summary>Publish → screen for one screen: p50/p99 over the flips, how many arrived, resyncs.</summary>
-public sealed record ScreenLatency(int Trials, int Seen, double P50Ms, double P99Ms, double MaxMs, int Resyncs);
+/// <param name="UpstreamP50Ms">Publish → Ingest (the status's <c>since</c>), the part of the path before the Server.</param>
+public sealed record ScreenLatency(int Trials, int Seen, double P50Ms, double P99Ms, double MaxMs, int Resyncs, double UpstreamP50Ms, double UpstreamP99Ms);
 
 /// <summary>
 /// Publish → screen measured in the .NET client library (LiveViewFollower over WebSockets) in the bench process: the
@@ -55,7 +56,8 @@ public static class PublishToScreenRun
 
             var latencies = ProbeLatencies.PerTrial(published, seen).Values.ToList();
             return new ScreenLatency(trials, latencies.Count, ProbeLatencies.Percentile(latencies, 0.50), ProbeLatencies.Percentile(latencies, 0.99),
-                latencies.Count == 0 ? double.NaN : latencies.Max(), follower.Resyncs);
+                latencies.Count == 0 ? double.NaN : latencies.Max(), follower.Resyncs,
+                ProbeLatencies.Percentile(ProbeLatencies.Upstream(published, seen), 0.50), ProbeLatencies.Percentile(ProbeLatencies.Upstream(published, seen), 0.99));
         }
     }
 
