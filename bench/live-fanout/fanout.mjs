@@ -32,9 +32,9 @@ const count = Number(args.clients);
 const sinceKey = `device.${args.device}.since`;
 const stateKey = `device.${args.device}.state`;
 const now = () => performance.timeOrigin + performance.now();
-const print = value => process.stdout.write(JSON.stringify(value) + '\n');
-// A pipe that is full makes Node queue writes; process.exit would drop them (the report is ~1 MB at 1,500 clients).
-const flushed = () => new Promise(resolve => process.stdout.write('', resolve));
+// A pipe that is full makes Node queue writes, and process.exit would drop them (the report is ~1 MB at 1,500 clients):
+// the returned promise resolves once this line, and so every line before it, is written.
+const print = value => new Promise(resolve => process.stdout.write(JSON.stringify(value) + '\n', resolve));
 
 process.on('uncaughtException', e => { console.error('uncaught:', e?.stack ?? e); process.exit(4); });
 process.on('unhandledRejection', e => { console.error('unhandled rejection:', e?.stack ?? e); process.exit(5); });
@@ -100,8 +100,7 @@ for await (const line of commands) {
     } else if (line === 'report') {
         for (const c of clients)
             print({ type: 'client', index: c.index, failed: c.failed, closed: c.closed, frames: c.frames, fulls: c.fulls, resyncs: c.resyncs, probes: c.probes });
-        print({ type: 'end' });
-        await flushed();
+        await print({ type: 'end' });
         await Promise.race([Promise.all(clients.map(c => c.connection.stop().catch(() => {}))), new Promise(r => setTimeout(r, 10_000))]);
         process.exit(0);
     }
