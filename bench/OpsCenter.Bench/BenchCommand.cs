@@ -4,7 +4,10 @@ using System.CommandLine.Parsing;
 
 namespace OpsCenter.Bench;
 
-/// <summary>The benchmark's command line: <c>[ingest|simulator|memory|all] [--messages N] [--brokers embedded,mosquitto]</c>.</summary>
+/// <summary>
+/// The benchmark's command line: <c>[ingest|simulator|memory|live|all] [--messages N] [--brokers embedded,mosquitto]
+/// [--clients 250,500,1000,1500] [--rate 5000] [--trials 60]</c>.
+/// </summary>
 internal static class BenchCommand
 {
     private static readonly string[] KnownBrokers = ["embedded", "mosquitto"];
@@ -14,10 +17,10 @@ internal static class BenchCommand
     {
         var mode = new Argument<string>("mode")
         {
-            Description = "What to measure: ingest (throughput and latency per broker), simulator (opscenter-sim's load ceiling), memory (Ingest's RSS with 50,000 devices) or all",
+            Description = "What to measure: ingest (throughput and latency per broker), simulator (opscenter-sim's load ceiling), memory (Ingest's RSS with 50,000 devices), live (live views: publish → screen and SignalR fan-out under load) or all (everything but live)",
             DefaultValueFactory = _ => "all",
         };
-        mode.AcceptOnlyFromAmong("ingest", "simulator", "memory", "all");
+        mode.AcceptOnlyFromAmong("ingest", "simulator", "memory", "live", "all");
         var messages = new Option<int>("--messages")
         {
             Description = "Messages per throughput run",
@@ -33,14 +36,36 @@ internal static class BenchCommand
             DefaultValueFactory = _ => string.Join(',', KnownBrokers),
         };
         brokers.Validators.Add(ValidateBrokers);
+        var clients = new Option<string>("--clients")
+        {
+            Description = "live: fan-out steps, SignalR clients on the city view, comma-separated",
+            HelpName = "N[,N…]",
+            DefaultValueFactory = _ => "250,500,1000,1500",
+        };
+        clients.Validators.Add(ValidateClients);
+        var rate = new Option<int>("--rate")
+        {
+            Description = "live: background load through the broker (opscenter-sim load), messages per second",
+            HelpName = "N",
+            DefaultValueFactory = _ => 5_000,
+            CustomParser = PositiveCount,
+        };
+        var trials = new Option<int>("--trials")
+        {
+            Description = "live: status flips of the probe device per measurement, 300 ms apart",
+            HelpName = "N",
+            DefaultValueFactory = _ => 60,
+            CustomParser = PositiveCount,
+        };
 
         var command = new RootCommand(
             "OpsCenter benchmarks: throughput, latency and memory against real servers the harness starts itself (see docs/benchmarks.md).")
         {
-            mode, messages, brokers,
+            mode, messages, brokers, clients, rate, trials,
         };
         command.SetAction((result, cancellationToken) =>
-            run(new BenchOptions(result.GetValue(mode)!, result.GetValue(messages), BrokerNames(result.GetValue(brokers)!)), cancellationToken));
+            run(new BenchOptions(result.GetValue(mode)!, result.GetValue(messages), BrokerNames(result.GetValue(brokers)!),
+                ClientCounts(result.GetValue(clients)!), result.GetValue(rate), result.GetValue(trials)), cancellationToken));
         return command;
     }
 
@@ -51,8 +76,20 @@ internal static class BenchCommand
         {
             return count;
         }
-        result.AddError($"--messages takes a whole number of at least 1, not '{text}'");
+        result.AddError($"{((OptionResult)result.Parent!).Option.Name} takes a whole number of at least 1, not '{text}'");
         return 0;
+    }
+
+    private static int[] ClientCounts(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => int.Parse(n, NumberStyles.None, CultureInfo.InvariantCulture))];
+
+    private static void ValidateClients(OptionResult result)
+    {
+        var items = (result.GetValueOrDefault<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var bad in items.Where(n => !int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1))
+            result.AddError($"--clients takes whole numbers of at least 1, comma-separated, not '{bad}'");
+        if (items.Length == 0)
+            result.AddError("--clients names no step; e.g. --clients 250,500,1000");
     }
 
     private static string[] BrokerNames(string list) =>

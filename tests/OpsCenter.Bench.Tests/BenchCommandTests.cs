@@ -15,7 +15,8 @@ public sealed class BenchCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Null(started);
         Assert.Contains("Usage:", run.Output);
-        Assert.All(new[] { "ingest", "simulator", "memory", "--messages", "--brokers" }, word => Assert.Contains(word, run.Output));
+        Assert.All(new[] { "ingest", "simulator", "memory", "live", "--messages", "--brokers", "--clients", "--rate", "--trials" },
+            word => Assert.Contains(word, run.Output));
     }
 
     [Fact]
@@ -24,7 +25,7 @@ public sealed class BenchCommandTests
         var (run, started) = await InvokeAsync();
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(new BenchOptions("all", 200_000, ["embedded", "mosquitto"]), started, OptionsComparer.Instance);
+        Assert.Equal(new BenchOptions("all", 200_000, ["embedded", "mosquitto"], [250, 500, 1000, 1500], 5_000, 60), started, OptionsComparer.Instance);
     }
 
     [Fact]
@@ -33,9 +34,21 @@ public sealed class BenchCommandTests
         var (run, started) = await InvokeAsync("ingest", "--messages", "100000", "--brokers", "mosquitto,embedded");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(new BenchOptions("ingest", 100_000, ["mosquitto", "embedded"]), started, OptionsComparer.Instance);
+        Assert.Equal(new BenchOptions("ingest", 100_000, ["mosquitto", "embedded"], [250, 500, 1000, 1500], 5_000, 60), started, OptionsComparer.Instance);
         Assert.True(started!.Runs("ingest"));
         Assert.False(started.Runs("memory"));
+    }
+
+    [Fact]
+    public async Task Live_takes_its_fan_out_steps_rate_and_trials_and_all_leaves_it_out()
+    {
+        var (run, started) = await InvokeAsync("live", "--clients", "100, 300", "--rate", "2000", "--trials", "10");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(new BenchOptions("live", 200_000, ["embedded", "mosquitto"], [100, 300], 2_000, 10), started, OptionsComparer.Instance);
+        Assert.True(started!.Runs("live"));
+        Assert.False(started.Runs("ingest"));
+        Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("live"));
     }
 
     [Theory]
@@ -44,6 +57,8 @@ public sealed class BenchCommandTests
     [InlineData("--brokers", "--brokers", ",")]
     [InlineData("--messages", "--messages", "0")]
     [InlineData("lots", "--messages", "lots")]
+    [InlineData("--clients", "live", "--clients", "100,x")]
+    [InlineData("--rate", "live", "--rate", "0")]
     [InlineData("--bogus", "--bogus")]
     public async Task Bad_arguments_fail_with_a_message_naming_them_and_run_nothing(string named, params string[] args)
     {
@@ -65,13 +80,14 @@ public sealed class BenchCommandTests
         return (await CommandInvocation.RunAsync(command, args, TestContext.Current.CancellationToken), started);
     }
 
-    /// <summary>Records compare lists by reference; these compare the brokers named, in order.</summary>
+    /// <summary>Records compare lists by reference; these compare the brokers and fan-out steps named, in order.</summary>
     private sealed class OptionsComparer : IEqualityComparer<BenchOptions?>
     {
         public static readonly OptionsComparer Instance = new();
 
         public bool Equals(BenchOptions? x, BenchOptions? y) =>
-            x is not null && y is not null && (x.Mode, x.Messages) == (y.Mode, y.Messages) && x.Brokers.SequenceEqual(y.Brokers);
+            x is not null && y is not null && (x.Mode, x.Messages, x.Rate, x.Trials) == (y.Mode, y.Messages, y.Rate, y.Trials)
+            && x.Brokers.SequenceEqual(y.Brokers) && x.Clients.SequenceEqual(y.Clients);
 
         public int GetHashCode(BenchOptions? obj) => obj?.Mode.GetHashCode(StringComparison.Ordinal) ?? 0;
     }
