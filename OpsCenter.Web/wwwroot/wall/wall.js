@@ -4,7 +4,7 @@
 import { fitAreas, renderAreas } from './areas.js';
 import { loadCityFacts, loadMapGeometry } from './city-facts.js';
 import { createCityMap } from './city-map.js';
-import { connectWall } from './connection.js';
+import { followViews } from '../js/live.js';
 import { areaRows } from './document-areas.js';
 import { ageLevel, newestDataAgeSeconds, reasonKeys } from './freshness.js';
 import { areasOfSnapshot, snapshotAdapter } from './snapshot-document.js';
@@ -72,7 +72,7 @@ function renderDocument(doc, at = doc.at) {
     updateFreshness();
 }
 
-/** The /hubs/wall path: one snapshot, adapted to a document. */
+/** A WallSnapshot (the older /hubs/wall push, still served for other clients), adapted to a document. */
 function renderSnapshot(snapshot) {
     if (!view.cityLoaded) view.areas = areasOfSnapshot(snapshot);
     renderDocument(adaptSnapshot(snapshot), snapshot.at);
@@ -184,6 +184,11 @@ view.fmt = formatters(initialLanguage);
 tickClock();
 const ready = Promise.all([setLanguage(initialLanguage), mapReady]);
 loadCity();
-connectWall({ onSnapshot: renderSnapshot, onState: setConnectionState });
+// The city view on /hubs/live: the whole document first, then numbered deltas (docs/realtime-api.md).
+followViews(['city'], {
+    onDocument: (_view, doc, _changed, frameAt) => renderDocument(doc, frameAt),
+    onState: setConnectionState,
+    onUnauthorized: () => location.assign('/login?returnUrl=/wall'),
+});
 
 window.OpsWall = Object.freeze({ renderDocument, renderSnapshot, setLanguage, ready });
