@@ -42,6 +42,7 @@ public sealed class FaultInjectionTests(FaultCity city)
             var camera = city.NextCameraToSwitch();
             city.Fleet.Switch(camera, !camera.IntendedOnline);
             await city.LetTheOutageBeNoticedAsync(part);
+            await GiveTheWallTimeToShowTheOutageAsync(part, killedAt);
             await city.RestartAsync(part);
             answeredAt = DateTimeOffset.UtcNow;
         }
@@ -57,6 +58,7 @@ public sealed class FaultInjectionTests(FaultCity city)
         await AgreesWithinAsync(RecoveryLimit, failures, $"after camera {after.Id} changed, once {part} was back");
 
         failures.AddRange(WrongValuesShownAsLive(from, DateTimeOffset.UtcNow));
+        failures.AddRange(OutageNotShown(part, killedAt));
         failures.AddRange(await StoredOtherThanOnceAsync(firstSeq));
         Assert.True(failures.Count == 0, $"Killing {part} (killed {killedAt:HH:mm:ss.fff}, answering again {answeredAt:HH:mm:ss.fff}):\n{string.Join('\n', failures)}");
     }
@@ -83,6 +85,35 @@ public sealed class FaultInjectionTests(FaultCity city)
                      $"{Show(last?.Wall.CamerasOnline)}/{last?.Wall.CamerasTotal} at {last?.Wall.Url}; Ingest says {Show(last?.Truth.CamerasOnline)}; " +
                      $"cameras say {city.Fleet.AcknowledgedOnline} (meant {city.Fleet.IntendedOnline}).");
         return false;
+    }
+
+    /// <summary>Every part but PostgreSQL feeds the wall: its loss must show ('stale' or 'reconnecting') within seconds.</summary>
+    private IEnumerable<string> OutageNotShown(CityPart part, DateTimeOffset killedAt)
+    {
+        if (part == CityPart.PostgreSql)
+            yield break;
+        var window = city.Watch.WallSince(killedAt).Where(s => s.At <= killedAt + OutageShownWithin).ToList();
+        if (!window.Any(s => s.Freshness is "stale" or "reconnecting"))
+            yield return $"The wall never said 'stale' or 'reconnecting' within {OutageShownWithin.TotalSeconds:0} s of killing {part} " +
+                         $"(samples: {string.Join(", ", window.Select(s => s.Freshness).Distinct())}).";
+    }
+
+    private static readonly TimeSpan OutageShownWithin = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// A part that restarts in under a second (influxd, the broker) could be back before any screen could tell; the
+    /// outage is kept up until the wall shows it or <see cref="OutageShownWithin"/> passed, so the check is fair.
+    /// </summary>
+    private async Task GiveTheWallTimeToShowTheOutageAsync(CityPart part, DateTimeOffset killedAt)
+    {
+        if (part == CityPart.PostgreSql)
+            return;
+        while (DateTimeOffset.UtcNow < killedAt + OutageShownWithin)
+        {
+            if (city.Watch.WallSince(killedAt).Any(s => s.Freshness is "stale" or "reconnecting"))
+                return;
+            await Task.Delay(100);
+        }
     }
 
     private string CamerasTotal => city.City.City.Devices.Count(d => d.Kind == "camera").ToString(System.Globalization.CultureInfo.InvariantCulture);
