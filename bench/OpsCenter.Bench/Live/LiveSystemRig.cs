@@ -85,8 +85,18 @@ public sealed class LiveSystemRig : IAsyncDisposable
         }, _folder);
         await Broker.StartAsync();
 
+        Ingest = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>(common)
+        {
+            ["Mqtt__ClientId"] = "bench-ingest",
+            ["Mqtt__Username"] = "opscenter-ingest",
+            ["Mqtt__Password"] = ServiceSecret("opscenter-ingest"),
+            ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
+            ["Ingest__DataPath"] = Path.Combine(_folder, "ingest"),
+        }, _folder);
         Server = new ServiceProcess("OpsCenter.Server", new Dictionary<string, string?>(common)
         {
+            // The console's dead letters are read from Ingest; its port is chosen already, it starts after the Server.
+            ["Ingest__Url"] = Ingest.BaseUrl.ToString(),
             ["Mqtt__ClientId"] = "bench-server",
             ["Mqtt__Username"] = "opscenter-server",
             ["Mqtt__Password"] = ServiceSecret("opscenter-server"),
@@ -98,14 +108,6 @@ public sealed class LiveSystemRig : IAsyncDisposable
         await Server.StartAsync();
         await CreateWallUserAsync();
 
-        Ingest = new ServiceProcess("OpsCenter.Ingest", new Dictionary<string, string?>(common)
-        {
-            ["Mqtt__ClientId"] = "bench-ingest",
-            ["Mqtt__Username"] = "opscenter-ingest",
-            ["Mqtt__Password"] = ServiceSecret("opscenter-ingest"),
-            ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
-            ["Ingest__DataPath"] = Path.Combine(_folder, "ingest"),
-        }, _folder);
         await Ingest.StartAsync();
         await Eventually.True(async () => (await Ingest.HealthAsync()).Status == 200, TimeSpan.FromSeconds(60), "Ingest healthy");
     }
