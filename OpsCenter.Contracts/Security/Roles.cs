@@ -36,6 +36,12 @@ public static class Roles
     /// <summary>The operator console and what only it shows (dead letters): the people who run the control room.</summary>
     public const string ConsoleUsers = Operator + "," + Admin;
 
+    /// <summary>Incidents and their trails: leaders read them (and the counts) but never change them.</summary>
+    public const string IncidentReaders = Operator + "," + Leader + "," + Admin;
+
+    /// <summary>Who works incidents (acknowledge, resolve, notes…) and sets maintenance windows.</summary>
+    public const string IncidentWorkers = Operator + "," + Admin;
+
     /// <summary>A device's stored history: aggregates only, so leaders may read it too.</summary>
     public const string HistoryReaders = Operator + "," + Leader + "," + Admin;
 }
