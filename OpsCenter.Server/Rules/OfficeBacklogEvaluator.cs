@@ -58,12 +58,13 @@ public sealed class OfficeBacklogEvaluator(OfficeBacklogRule rule, RuleEffects e
             ClearIncident(reading.DeviceId, rule.IncidentType!, reading.Ts);
     }
 
+    /// <summary>Judged only on a full window: one busy reading after a quiet start is not a backlog.</summary>
     private bool Backlogged(Office office, out string why)
     {
         why = "";
-        if (rule.MaxWaiting is { } maxWaiting && office.Waiting.Count > 0 && office.Waiting.Average() > maxWaiting)
+        if (rule.MaxWaiting is { } maxWaiting && office.Waiting.Count == rule.OverLastReadings && office.Waiting.Average() > maxWaiting)
             why = $"{office.Waiting.Average().ToString("0.#", CultureInfo.InvariantCulture)} waiting (limit {maxWaiting.ToString(CultureInfo.InvariantCulture)})";
-        else if (rule.MaxAverageWaitMinutes is { } maxWait && office.WaitMinutes.Count > 0 && office.WaitMinutes.Average() > maxWait)
+        else if (rule.MaxAverageWaitMinutes is { } maxWait && office.WaitMinutes.Count == rule.OverLastReadings && office.WaitMinutes.Average() > maxWait)
             why = $"average wait {office.WaitMinutes.Average().ToString("0.#", CultureInfo.InvariantCulture)} min (limit {maxWait.ToString(CultureInfo.InvariantCulture)})";
         return why.Length > 0;
     }
