@@ -9,6 +9,7 @@ namespace OpsCenter.Server.Rules;
 /// </summary>
 public sealed record CameraEventRule : RuleDefinition
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override string Kind => RuleKinds.CameraEvent;
 
     /// <summary>Event type → incident severity.</summary>

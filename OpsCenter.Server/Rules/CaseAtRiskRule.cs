@@ -6,6 +6,7 @@ namespace OpsCenter.Server.Rules;
 /// </summary>
 public sealed record CaseAtRiskRule : RuleDefinition
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override string Kind => RuleKinds.CaseAtRisk;
 
     public int MarginMinutes { get; init; }

@@ -8,6 +8,7 @@ namespace OpsCenter.Server.Rules;
 /// </summary>
 public sealed record OfficeBacklogRule : RuleDefinition
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override string Kind => RuleKinds.OfficeBacklog;
 
     public double? MaxWaiting { get; init; }

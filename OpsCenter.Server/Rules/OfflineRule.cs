@@ -6,6 +6,7 @@ namespace OpsCenter.Server.Rules;
 /// </summary>
 public sealed record OfflineRule : RuleDefinition
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override string Kind => RuleKinds.Offline;
 
     public string DeviceKind { get; init; } = "";

@@ -7,6 +7,7 @@ namespace OpsCenter.Server.Rules;
 /// </summary>
 public sealed record ThresholdRule : RuleDefinition
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override string Kind => RuleKinds.Threshold;
 
     public string DeviceKind { get; init; } = "";
