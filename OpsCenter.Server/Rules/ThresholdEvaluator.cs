@@ -14,6 +14,7 @@ public sealed class ThresholdEvaluator(ThresholdRule rule, RuleEffects effects, 
 {
     private readonly DeviceKind _kind = DeviceKindNames.TryParse(rule.DeviceKind, out var kind) ? kind : default;
     private readonly Dictionary<string, LaneValues> _lanes = new(StringComparer.Ordinal);
+    private Func<RuleState, bool>? _heldLongEnough;
 
     public override void OnReading(StoredReading reading)
     {
@@ -32,7 +33,7 @@ public sealed class ThresholdEvaluator(ThresholdRule rule, RuleEffects effects, 
         var value = lanes.Values.Values.Average();
 
         var (next, transition) = HeldCondition.Step(StateOf(reading.DeviceId), rule.Id, reading.DeviceId, reading.Ts,
-            rule.Breaches(value), rule.Clears(value), HeldLongEnough,
+            rule.Breaches(value), rule.Clears(value), _heldLongEnough ??= HeldLongEnough,
             TimeSpan.FromSeconds(rule.HoldBeforeClearSeconds), TimeSpan.FromSeconds(rule.MaxGapSeconds));
         if (next is null)
             Forget(reading.DeviceId);
@@ -51,6 +52,7 @@ public sealed class ThresholdEvaluator(ThresholdRule rule, RuleEffects effects, 
         }
     }
 
+    // Cached: a method group would allocate a delegate on every reading.
     private bool HeldLongEnough(RuleState state) => rule.ForSeconds is { } seconds
         ? state.UpdatedAt - state.ConditionSince!.Value >= TimeSpan.FromSeconds(seconds)
         : state.ReadingsInARow >= rule.ReadingsInARow;
