@@ -8,6 +8,10 @@ namespace OpsCenter.Server.Tests;
 /// and what it may not read never reaches it. "Never" is proven without sleeping: a message the device may send is
 /// sent after the forbidden ones and the check runs once it arrived.
 /// </summary>
+/// <remarks>
+/// Each scenario connects under its own client id (device id plus a suffix, which the ACL allows): a client id reused
+/// right after the previous scenario's disconnect can be taken over by the broker's late clean-up of the old session.
+/// </remarks>
 public static class DeviceAclScenario
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
@@ -17,11 +21,11 @@ public static class DeviceAclScenario
 
     public static async Task Wrong_secrets_are_refused(int port, IReadOnlyDictionary<string, string> secrets)
     {
-        await Assert.ThrowsAsync<ConnectionRefusedException>(() => MqttProbe.ConnectAsync(port, DeviceA, DeviceA, secrets[DeviceB]));
-        await Assert.ThrowsAsync<ConnectionRefusedException>(() => MqttProbe.ConnectAsync(port, DeviceA, DeviceA, "guess"));
+        await Assert.ThrowsAsync<ConnectionRefusedException>(() => MqttProbe.ConnectAsync(port, DeviceA + "-wrong", DeviceA, secrets[DeviceB]));
+        await Assert.ThrowsAsync<ConnectionRefusedException>(() => MqttProbe.ConnectAsync(port, DeviceA + "-wrong", DeviceA, "guess"));
         await Assert.ThrowsAsync<ConnectionRefusedException>(() => MqttProbe.ConnectAsync(port, "nobody-1", "nobody-1", secrets[DeviceA]));
         await Assert.ThrowsAsync<ConnectionRefusedException>(() => MqttProbe.ConnectAsync(port, "anonymous-1", null, null));
-        await using var ok = await MqttProbe.ConnectAsync(port, DeviceA, DeviceA, secrets[DeviceA]);
+        await using var ok = await MqttProbe.ConnectAsync(port, DeviceA + "-signin", DeviceA, secrets[DeviceA]);
     }
 
     public static async Task Device_cannot_publish_as_another_device_or_outside_its_topics(
@@ -29,7 +33,7 @@ public static class DeviceAclScenario
     {
         await using var watcher = await MqttProbe.ConnectAsync(port, watcherId, ServiceAccounts.Ingest, serviceSecret);
         await watcher.SubscribeAsync("#");
-        await using var device = await MqttProbe.ConnectAsync(port, DeviceA, DeviceA, secrets[DeviceA]);
+        await using var device = await MqttProbe.ConnectAsync(port, DeviceA + "-pub", DeviceA, secrets[DeviceA]);
 
         string[] forbidden =
         [
@@ -57,11 +61,11 @@ public static class DeviceAclScenario
         // Commands come from the Server's account: Ingest only reads device topics.
         await using var commander = await MqttProbe.ConnectAsync(port, watcherId + "-cmd", ServiceAccounts.Server, commanderSecret);
         await service.SubscribeAsync("ops/v1/#");
-        await using var deviceA = await MqttProbe.ConnectAsync(port, DeviceA, DeviceA, secrets[DeviceA]);
+        await using var deviceA = await MqttProbe.ConnectAsync(port, DeviceA + "-sub", DeviceA, secrets[DeviceA]);
         await deviceA.SubscribeAsync("ops/v1/#");
         await deviceA.SubscribeAsync($"ops/v1/camera/{DeviceB}/command");
         await deviceA.SubscribeAsync($"ops/v1/camera/{DeviceA}/command");
-        await using var deviceB = await MqttProbe.ConnectAsync(port, DeviceB, DeviceB, secrets[DeviceB]);
+        await using var deviceB = await MqttProbe.ConnectAsync(port, DeviceB + "-sub", DeviceB, secrets[DeviceB]);
 
         var bTelemetry = $"ops/v1/camera/{DeviceB}/telemetry";
         await deviceB.PublishAsync(bTelemetry);
@@ -82,7 +86,7 @@ public static class DeviceAclScenario
         await server.SubscribeAsync("ops/v1/#");
         await server.SubscribeAsync("opscenter/v1/#");
         await using var ingest = await MqttProbe.ConnectAsync(port, prefix + "-ingest", ServiceAccounts.Ingest, ingestSecret);
-        await using var device = await MqttProbe.ConnectAsync(port, DeviceA, DeviceA, secrets[DeviceA]);
+        await using var device = await MqttProbe.ConnectAsync(port, DeviceA + "-srv", DeviceA, secrets[DeviceA]);
 
         var deviceTopic = $"ops/v1/camera/{DeviceA}/telemetry";
         await device.PublishAsync(deviceTopic);
