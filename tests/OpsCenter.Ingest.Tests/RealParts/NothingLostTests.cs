@@ -123,6 +123,8 @@ public sealed class NothingLostTests
         await devices.PublishAsync(TrafficLoad.Topic(device), TrafficLoad.Payload(device, 8, ts));
 
         await Eventually.True(async () => await IngestHarness.MetricAsync(ingest, "opscenter_ingest_duplicates_total") == 2, Patience, "two duplicates counted");
-        Assert.Equal(2, await harness.CountAsync("traffic_telemetry"));
+        // Durable is not the same as in InfluxDB yet: on a busy machine a write slower than the budget goes to the disk
+        // buffer first and is replayed a moment later.
+        await Eventually.True(async () => await harness.CountAsync("traffic_telemetry") == 2, Patience, "the two distinct readings stored");
     }
 }
