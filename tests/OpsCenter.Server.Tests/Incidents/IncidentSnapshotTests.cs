@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OpsCenter.Contracts.Inventory;
 using OpsCenter.LocalServices;
 using OpsCenter.Server.Incidents;
 
@@ -77,10 +80,36 @@ public sealed class IncidentSnapshotTests(ServerFixture server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cameras_snapshotHost_attribute_allows_its_host_for_that_camera_only()
+    {
+        var host = $"localhost:{_port}";
+        var camera = new DeviceRecord
+        {
+            Id = "cam-nvr-1", Kind = "camera", Name = "cam", AreaId = "lechan", Lat = 20.8, Lon = 106.6,
+            Attributes = new() { [DeviceAttributes.SnapshotHost] = host },
+        };
+        var inventory = new CityInventory { City = "test", TimeZone = "Asia/Ho_Chi_Minh", Devices = [camera] };
+        var fetcher = new SnapshotFetcher(new PlainHttpClients(), Options.Create(new SnapshotOptions()), inventory, NullLogger<SnapshotFetcher>.Instance);
+        var ct = TestContext.Current.CancellationToken;
+
+        var own = await fetcher.FetchAsync($"http://{host}/snap.png", camera.Id, ct);
+        var other = await fetcher.FetchAsync($"http://{host}/snap.png", "cam-elsewhere", ct);
+
+        Assert.Equal(200, own.Status);
+        Assert.Equal(Png, own.Bytes);
+        Assert.Equal(403, other.Status);
+    }
+
+    [Fact]
     public async Task An_incident_without_a_snapshot_answers_404()
     {
         using var response = await GetSnapshotAsync(null);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private sealed class PlainHttpClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(new SocketsHttpHandler { AllowAutoRedirect = false });
     }
 
     private async Task<HttpResponseMessage> GetSnapshotAsync(string? snapshotUrl)
