@@ -14,6 +14,7 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
     public const int IngestPort = 5081;
     public const int BrokerPort = 1883;
     public const int BrokerHttpPort = 5082;
+    public const int SimulatorSnapshotPort = 5083;
 
     private readonly Stack<IAsyncDisposable> _started = new();
 
@@ -109,7 +110,7 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
     private static async Task RequireFreePortsAsync(CancellationToken cancellationToken)
     {
         foreach (var (port, what) in new[] { (InfluxPort, "InfluxDB"), (PostgresPort, "PostgreSQL"), (ServerPort, "Server"),
-                     (IngestPort, "Ingest"), (BrokerPort, "the MQTT broker"), (BrokerHttpPort, "the broker's health endpoint") })
+                     (IngestPort, "Ingest"), (BrokerPort, "the MQTT broker"), (BrokerHttpPort, "the broker's health endpoint"), (SimulatorSnapshotPort, "the simulator's snapshots") })
         {
             if (await FreePort.AcceptsConnectionsAsync(port, cancellationToken))
             {

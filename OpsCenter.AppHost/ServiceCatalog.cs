@@ -18,7 +18,7 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
     /// <summary>A steady stream from every device of the demo city; the fixed seed makes runs comparable.</summary>
     public IReadOnlyList<string> SimulatorArguments =>
         ["fleet", "--host", "127.0.0.1", "--port", $"{LocalDeployment.BrokerPort}", "--inventory", Inventory, "--seed", "42",
-         "--credentials", secrets.DeviceSecretsFile];
+         "--credentials", secrets.DeviceSecretsFile, "--snapshots-port", $"{LocalDeployment.SimulatorSnapshotPort}"];
 
     private string Inventory => inventory;
 
@@ -49,6 +49,8 @@ internal sealed class ServiceCatalog(string repoRoot, string dataDirectory, stri
         ["Security__KeyRingPath"] = secrets.KeyRingDirectory,
         // The console's dead letters are read from Ingest, as the signed-in person (same key ring).
         ["Ingest__Url"] = $"http://127.0.0.1:{LocalDeployment.IngestPort}",
+        // The simulator's synthetic camera snapshots; nothing else is fetched in the demo.
+        ["Snapshots__AllowedHosts__0"] = $"127.0.0.1:{LocalDeployment.SimulatorSnapshotPort}",
     };
 
     public IReadOnlyDictionary<string, string?> IngestEnvironment => new Dictionary<string, string?>(Shared)

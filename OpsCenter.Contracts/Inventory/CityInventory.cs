@@ -48,6 +48,9 @@ public static class DeviceAttributes
 {
     /// <summary>Traffic detectors: free-flow speed of the road segment, km/h, invariant-culture number.</summary>
     public const string FreeFlowSpeedKmh = "freeFlowSpeedKmh";
+
+    /// <summary>Cameras: the host (or host:port) their snapshots come from, e.g. the NVR; the Server fetches only from allowed hosts.</summary>
+    public const string SnapshotHost = "snapshotHost";
 }
 
 /// <summary>The demo city or a real city's inventory: its areas and devices, kept as data files.</summary>

@@ -1,8 +1,8 @@
 namespace OpsCenter.Server.CitizenReports;
 
 /// <summary>
-/// After submission: an operator answers once, then the citizen says whether the answer settled it. Kept in memory
-/// for now; neither step has an API or columns yet.
+/// After submission: an operator answers once, then the citizen (through the source system) says whether the answer
+/// settled it. <see cref="ReportStore.SaveLifecycleAsync"/> stores either step over the version the report was loaded at.
 /// </summary>
 public sealed partial class CitizenReport
 {

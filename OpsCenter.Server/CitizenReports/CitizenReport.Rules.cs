@@ -10,6 +10,14 @@ public sealed partial class CitizenReport
     public const int MaxDescriptionLength = 2_000;
     public const int MaxContactFieldLength = 200;
     public const int MaxUrlLength = 2_048;
+    public const int MaxSourceLength = 64;
+
+    private static string DefaultSource(string receivedFrom) => receivedFrom.Length > MaxSourceLength ? receivedFrom[..MaxSourceLength] : receivedFrom;
+
+    private static bool IsValidSource(string source, IReadOnlyCollection<string>? known) =>
+        known is { Count: > 0 }
+            ? known.Contains(source, StringComparer.Ordinal)
+            : !string.IsNullOrWhiteSpace(source) && source.Length <= MaxSourceLength && !source.Any(char.IsControl);
 
     /// <summary>Errors keyed by field, in the shape of an RFC 7807 validation problem; empty when the submission holds.</summary>
     private static Dictionary<string, string[]> Check(ReportSubmission r, out DateTimeOffset ts)

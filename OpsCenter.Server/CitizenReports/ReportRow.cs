@@ -18,6 +18,14 @@ internal sealed class ReportRow
     public string? ReporterEmail { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public string ReceivedFrom { get; init; } = "";
+    public string SourceSystem { get; init; } = "";
+    public string? AreaId { get; init; }
+    public string? AnswerText { get; init; }
+    public string? AnsweredBy { get; init; }
+    public DateTimeOffset? AnsweredAt { get; init; }
+    public bool? CitizenAgreed { get; init; }
+    public DateTimeOffset? VerdictAt { get; init; }
+    public int Version { get; init; } = 1;
 
     public static ReportRow From(CitizenReport report) => new()
     {
@@ -33,9 +41,20 @@ internal sealed class ReportRow
         ReporterEmail = report.Reporter?.Email,
         ReceivedAt = report.ReceivedAt,
         ReceivedFrom = report.ReceivedFrom,
+        SourceSystem = report.SourceSystem,
+        AreaId = report.AreaId,
+        AnswerText = report.OperatorAnswer?.Text,
+        AnsweredBy = report.OperatorAnswer?.By,
+        AnsweredAt = report.OperatorAnswer?.At,
+        CitizenAgreed = report.Verdict?.Agreed,
+        VerdictAt = report.Verdict?.At,
+        Version = report.Version,
     };
 
     public CitizenReport ToReport() => CitizenReport.Restore(
         ReportId, Ts, Category, Description, Lat, Lon, PhotoUrl, new ReporterContact(ReporterName, ReporterPhone, ReporterEmail),
-        ReceivedAt, ReceivedFrom);
+        ReceivedAt, ReceivedFrom, SourceSystem, AreaId,
+        AnswerText is not null && AnsweredBy is not null && AnsweredAt is { } answeredAt ? new ReportAnswer(AnsweredBy, AnswerText, answeredAt) : null,
+        CitizenAgreed is { } agreed && VerdictAt is { } verdictAt ? new CitizenVerdict(agreed, verdictAt) : null,
+        Version);
 }

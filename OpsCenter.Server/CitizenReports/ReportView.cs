@@ -6,4 +6,5 @@ namespace OpsCenter.Server.CitizenReports;
 /// </summary>
 public sealed record ReportView(
     string ReportId, DateTimeOffset Ts, string Category, string Description, double Lat, double Lon, string? PhotoUrl,
-    bool HasReporterContact, DateTimeOffset ReceivedAt);
+    bool HasReporterContact, DateTimeOffset ReceivedAt, string SourceSystem, string? AreaId, string? AnswerText,
+    string? AnsweredBy, DateTimeOffset? AnsweredAt, bool? CitizenAgreed, DateTimeOffset? VerdictAt);

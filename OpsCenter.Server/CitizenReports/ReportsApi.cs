@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OpsCenter.Server.Security;
+using OpsCenter.ServiceDefaults;
 
 namespace OpsCenter.Server.CitizenReports;
 
@@ -19,7 +21,12 @@ public static class ReportsApi
 
     public static IHostApplicationBuilder AddCitizenReports(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<CitizenReportsOptions>(CitizenReportsOptions.Section);
+        builder.Services.AddCityInventory();
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<ReportFigures>();
+        builder.Services.AddSingleton<ReportAreas>();
+        builder.Services.AddSingleton<ReportIncidents>();
         return builder;
     }
 
@@ -36,10 +43,20 @@ public static class ReportsApi
             .WithSummary("One report, without the reporter's contact.");
         api.MapGet("/{reportId}/contact", ViewContact).RequireRoles(Roles.ReportAnswerers)
             .WithSummary("The reporter's contact; every look is written to the audit log first.");
+        api.MapGet("/figures", async (ReportFigures figures, string? area, bool? bySource, CancellationToken ct) =>
+                TypedResults.Ok(await figures.ComputeAsync(string.IsNullOrWhiteSpace(area) ? null : area, bySource ?? false, ct)))
+            .RequireRoles(Roles.ReportReaders)
+            .WithSummary("Received, answered, answeredPercent and medianMinutesToAnswer city-wide and per area (area= narrows to one), per source system with bySource=true.");
+        api.MapPost("/{reportId}/answer", Answer).RequireRoles(Roles.ReportAnswerers)
+            .WithSummary("Answer a report (body: text, 1-2000 characters); 409 when it is answered already, e.g. by another operator a moment earlier.");
+        api.MapPost("/{reportId}/verdict", RecordVerdict).RequireRoles(Roles.Reporter)
+            .WithSummary("The source system reports whether the citizen agreed with the answer (body: agreed); only the service key that delivered the report; 409 when there is no answer yet or a verdict already.");
         return app;
     }
 
-    private static async Task<IResult> Submit(HttpRequest request, ClaimsPrincipal caller, ReportStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Submit(
+        HttpRequest request, ClaimsPrincipal caller, ReportStore store, ReportAreas areas, ReportIncidents incidents,
+        IOptions<CitizenReportsOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
             return TooLarge();
@@ -70,12 +87,15 @@ public static class ReportsApi
         if (submission is null)
             return TypedResults.Problem("The body is not a valid JSON report object.", statusCode: StatusCodes.Status400BadRequest);
 
-        var result = CitizenReport.Submit(submission, caller.Identity!.Name!, clock.GetUtcNow());
+        var result = CitizenReport.Submit(submission,
+            new ReportIntake(caller.Identity!.Name!, clock.GetUtcNow(), options.Value.SourceSystems, areas.AreaOf));
         if (!result.IsAccepted)
             return TypedResults.ValidationProblem(result.Errors);
 
         var report = result.Report;
         var added = await store.AddAsync(report, ct);
+        if (added)
+            await incidents.RaiseAsync(report, ct);
         var location = $"/api/reports/{Uri.EscapeDataString(report.ReportId)}";
         return added
             ? TypedResults.Created(location, new { reportId = report.ReportId })
@@ -92,6 +112,55 @@ public static class ReportsApi
         return TypedResults.Ok(report.Reporter ?? new ReporterContact(null, null, null));
     }
 
+    private static async Task<IResult> Answer(
+        string reportId, AnswerRequest request, ClaimsPrincipal caller, ReportStore store, ReportIncidents incidents, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > CitizenReport.MaxAnswerLength || request.Text.Contains('\0', StringComparison.Ordinal))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"1-{CitizenReport.MaxAnswerLength} characters, no NUL"] });
+        var report = await store.LoadAsync(reportId, ct);
+        if (report is null)
+            return TypedResults.NotFound();
+        try
+        {
+            report.Answer(caller.Identity!.Name!, request.Text, clock.GetUtcNow());
+        }
+        catch (ReportLifecycleException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        if (!await store.SaveLifecycleAsync(report, ct))
+            return TypedResults.Problem($"Report {reportId} was answered by someone else a moment ago.", statusCode: StatusCodes.Status409Conflict);
+        await incidents.NoteAnsweredAsync(report, ct);
+        return TypedResults.Ok(await store.GetAsync(reportId, ct));
+    }
+
+    private static async Task<IResult> RecordVerdict(
+        string reportId, VerdictRequest request, ClaimsPrincipal caller, ReportStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Agreed is not { } agreed)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agreed"] = ["true or false is required"] });
+        var report = await store.LoadAsync(reportId, ct);
+        // One intake system must not judge another's reports; to it they do not exist.
+        if (report is null || report.ReceivedFrom != caller.Identity!.Name)
+            return TypedResults.NotFound();
+        try
+        {
+            report.RecordCitizenVerdict(agreed, clock.GetUtcNow());
+        }
+        catch (ReportLifecycleException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        if (!await store.SaveLifecycleAsync(report, ct))
+            return TypedResults.Problem($"Report {reportId} changed while the verdict was recorded; send it again.", statusCode: StatusCodes.Status409Conflict);
+        return TypedResults.Ok(new { reportId, status = report.Status.ToString().ToLowerInvariant() });
+    }
+
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem($"A report body may be at most {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 }
+
+public sealed record AnswerRequest(string? Text);
+
+public sealed record VerdictRequest(bool? Agreed);

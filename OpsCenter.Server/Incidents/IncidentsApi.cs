@@ -23,6 +23,9 @@ public static class IncidentsApi
             .RequireRoles(Roles.IncidentReaders)
             .WithSummary("One incident with its whole audit trail and the number of incidents filed under it.");
 
+        api.MapGet("/{id:long}/snapshot", Snapshot).RequireRoles(Roles.IncidentWorkers)
+            .WithSummary("The incident's camera snapshot, fetched through the Server: allowed hosts only, jpeg/png/webp, at most 2 MB, 5 s timeout; 403 for a host not allowed, 502/504 when the camera's server fails.");
+
         MapChange<VersionedRequest>(api, "acknowledge", "Acknowledge an open incident.", (i, r, by, at) => i.Acknowledge(by, at));
         MapChange<VersionedRequest>(api, "start", "Start work on an acknowledged incident.", (i, r, by, at) => i.Start(by, at));
         MapChange<ResolveRequest>(api, "resolve", "Resolve an active incident, with an optional note.", (i, r, by, at) => i.Resolve(by, at, r.Note));
@@ -32,6 +35,19 @@ public static class IncidentsApi
         MapChange<AssignRequest>(api, "assign", "Assign the incident to someone (blank unassigns).", (i, r, by, at) => i.Assign(by, at, r.Assignee));
         MapChange<SeverityRequest>(api, "severity", "Change the incident's severity.", (i, r, by, at) => i.ChangeSeverity(by, at, r.Severity ?? ""));
         return app;
+    }
+
+    private static async Task<IResult> Snapshot(long id, IncidentStore store, SnapshotFetcher fetcher, HttpResponse response, CancellationToken ct)
+    {
+        var incident = await store.GetAsync(id, ct);
+        if (incident is null)
+            return TypedResults.NotFound();
+        var snapshot = await fetcher.FetchAsync(incident.SnapshotUrl, incident.SourceId, ct);
+        if (snapshot.Bytes is null)
+            return TypedResults.Problem(snapshot.Problem, statusCode: snapshot.Status);
+        response.Headers.CacheControl = "private, no-store";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        return TypedResults.File(snapshot.Bytes, snapshot.ContentType);
     }
 
     private static async Task<IResult> List(

@@ -14,6 +14,16 @@ public static class IncidentsExtensions
         services.AddSingleton<MaintenanceWindowStore>();
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<IIncidentSink>(sp => sp.GetRequiredService<IncidentIntake>());
+
+        services.AddValidatedOptions<SnapshotOptions>(SnapshotOptions.Section);
+        services.AddCityInventory();
+        services.AddSingleton<SnapshotFetcher>();
+        // No redirects (a redirect could lead off the allow-list), no cookies, and no HttpClient logging: its request
+        // lines would carry the URL's query string. The fetcher's own token bounds the whole fetch, body included.
+        services.AddHttpClient(SnapshotFetcher.HttpClientName, (sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SnapshotOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .RemoveAllLoggers();
         return builder;
     }
 

@@ -76,6 +76,8 @@ public sealed class ServerFixture : IAsyncLifetime
                 ["Influx:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
                 // Nothing listens there: the dead-letter proxy's "Ingest unreachable" answer is tested against it.
                 ["Ingest:Url"] = IngestUrl,
+                // The snapshot tests' loopback picture server; "localhost" stays off the list on purpose.
+                ["Snapshots:AllowedHosts:0"] = "127.0.0.1",
             })
             {
                 web.UseSetting(key, value);

@@ -3,6 +3,7 @@ using System.Globalization;
 using OpsCenter.Simulators.Fleet;
 using OpsCenter.Simulators.Reporting;
 using OpsCenter.Simulators.Simulation;
+using OpsCenter.Simulators.Snapshots;
 using OpsCenter.Simulators.Transport;
 
 namespace OpsCenter.Simulators.Cli;
@@ -16,16 +17,25 @@ internal static class FleetCommand
         var skew = new Option<double>("--clock-skew") { Description = "Give each device a fixed clock error of up to ± this many seconds", DefaultValueFactory = _ => 0 };
         var start = new Option<string?>("--start") { Description = "Simulated start, city local time unless an offset is given (e.g. 2026-11-26T06:30); must not be in the future" };
         var noReboots = new Option<bool>("--no-reboots") { Description = "Never simulate device reboots" };
+        var snapshotsPort = new Option<int>("--snapshots-port")
+        {
+            Description = "Serve synthetic camera snapshots on 127.0.0.1:PORT and point camera events' snapshotUrl there (0, default: off)",
+            DefaultValueFactory = _ => 0,
+        };
         var command = new Command("fleet", "The demo city live: one MQTT client per device, retained status + Last Will, daily patterns in Asia/Ho_Chi_Minh time.");
         var broker = new BrokerOptions().AddTo(command);
         var simulation = new SimulationOptions().AddTo(command);
-        foreach (var option in new Option[] { speed, duration, skew, start, noReboots })
+        foreach (var option in new Option[] { speed, duration, skew, start, noReboots, snapshotsPort })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellationToken) =>
         {
             var inventory = simulation.Inventory(result);
-            var settings = simulation.Settings(result, inventory, result.GetValue(skew), !result.GetValue(noReboots));
+            await using var snapshots = result.GetValue(snapshotsPort) is > 0 and var port ? new SnapshotServer(port) : null;
+            var settings = simulation.Settings(result, inventory, result.GetValue(skew), !result.GetValue(noReboots)) with
+            {
+                SnapshotBaseUrl = snapshots?.BaseUrl,
+            };
             var acceleration = Math.Max(0.01, result.GetValue(speed));
             var wallDuration = result.GetValue(duration);
             var simulatedStart = StartTime(result.GetValue(start), settings.CityTime, acceleration, wallDuration);

@@ -17,6 +17,7 @@ internal sealed class CameraDevice : SimulatedDevice
     private readonly double _fps;
     private double _storageFreePct;
     private readonly List<CameraEvent> _pendingEvents = [];
+    private readonly string? _snapshotBaseUrl;
 
     public CameraDevice(DeviceRecord record, DeviceSimulationSettings settings)
         : base(record, DeviceKind.Camera, settings)
@@ -24,6 +25,7 @@ internal sealed class CameraDevice : SimulatedDevice
         _inOffice = record.Attributes.GetValueOrDefault("placement") == "office";
         _fps = _inOffice ? 15 : 25;
         _storageFreePct = Random.Between(25, 85);
+        _snapshotBaseUrl = settings.SnapshotBaseUrl;
     }
 
     protected override string FirmwareVersion => "5.7.3";
@@ -114,6 +116,8 @@ internal sealed class CameraDevice : SimulatedDevice
         Severity = severity,
         ObjectCount = objectCount,
         Confidence = confidence,
-        SnapshotUrl = $"https://nvr.haiphong.example/snap/{Id}/{at.ToUnixTimeSeconds()}.jpg",
+        SnapshotUrl = _snapshotBaseUrl is null
+            ? $"https://nvr.haiphong.example/snap/{Id}/{at.ToUnixTimeSeconds()}.jpg"
+            : $"{_snapshotBaseUrl}{Id}/{at.ToUnixTimeSeconds()}.png",
     };
 }

@@ -107,4 +107,5 @@ internal abstract class SimulatedDevice
 }
 
 /// <summary>Run-wide settings every simulated device shares.</summary>
-internal sealed record DeviceSimulationSettings(int Seed, CityTime CityTime, double ClockSkewSeconds = 0, bool Reboots = true);
+/// <param name="SnapshotBaseUrl">Where camera events' snapshots are served (the fleet's snapshot server); null: a fictitious NVR.</param>
+internal sealed record DeviceSimulationSettings(int Seed, CityTime CityTime, double ClockSkewSeconds = 0, bool Reboots = true, string? SnapshotBaseUrl = null);
