@@ -10,6 +10,9 @@ public static class LiveViews
     /// <summary>The wall and the leaders' live figures: city-wide and per-area KPIs, every device's state for the map.</summary>
     public const string City = "city";
 
+    /// <summary>Active, top-level incidents not silenced by maintenance, and their counts by severity: the wall's ticker, the console's list.</summary>
+    public const string Incidents = "incidents";
+
     private const string AreaPrefix = "area:";
 
     /// <summary>The console's drill-down into one area: its KPIs and its devices with state, last seen, latest readings.</summary>

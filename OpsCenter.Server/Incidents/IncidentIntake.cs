@@ -11,7 +11,9 @@ namespace OpsCenter.Server.Incidents;
 /// once open one incident and count every occurrence. A new incident's opening, storm filing and trail entry commit
 /// together.
 /// </summary>
-public sealed class IncidentIntake(NpgsqlDataSource dataSource, IncidentStore store, IOptions<IncidentsOptions> options) : IIncidentSink
+/// <param name="feed">Told after every change so the live <c>incidents</c> view follows at once; absent in tests of the intake alone.</param>
+public sealed class IncidentIntake(
+    NpgsqlDataSource dataSource, IncidentStore store, IOptions<IncidentsOptions> options, IncidentFeed? feed = null) : IIncidentSink
 {
     /// <summary>A clear racing an operator's change loses and retries on the new state; a few rounds always suffice.</summary>
     private const int ClearAttempts = 5;
@@ -53,6 +55,7 @@ public sealed class IncidentIntake(NpgsqlDataSource dataSource, IncidentStore st
                 await StormControl.FileAsync(connection, transaction, raised.Id, signal, options.Value, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        feed?.Changed();
     }
 
     public async Task ClearAsync(IncidentClear clear, CancellationToken cancellationToken)
@@ -63,7 +66,10 @@ public sealed class IncidentIntake(NpgsqlDataSource dataSource, IncidentStore st
             if (incident is null)
                 return;
             incident.Clear(clear.At);
-            if (await store.SaveAsync(incident, cancellationToken) != SaveOutcome.VersionConflict)
+            var outcome = await store.SaveAsync(incident, cancellationToken);
+            if (outcome == SaveOutcome.Saved)
+                feed?.Changed();
+            if (outcome != SaveOutcome.VersionConflict)
                 return;
         }
         throw new InvalidOperationException($"Could not clear ({clear.SourceId}, {clear.Type}): it kept changing under us.");

@@ -17,7 +17,7 @@ public enum ChangeOutcome
 /// Applies one person's change: load, check the version the caller saw, let the incident decide, save only if nobody
 /// changed it meanwhile. Of two operators acting at once, one wins and the other gets the state that won.
 /// </summary>
-public sealed class IncidentLifecycle(IncidentStore store)
+public sealed class IncidentLifecycle(IncidentStore store, IncidentFeed? feed = null)
 {
     public async Task<ChangeResult> ApplyAsync(long id, int expectedVersion, Action<Incident> change, CancellationToken cancellationToken)
     {
@@ -34,7 +34,10 @@ public sealed class IncidentLifecycle(IncidentStore store)
         {
             return new ChangeResult(ChangeOutcome.Refused, null, ex.Message);
         }
-        return await store.SaveAsync(incident, cancellationToken) switch
+        var outcome = await store.SaveAsync(incident, cancellationToken);
+        if (outcome == SaveOutcome.Saved)
+            feed?.Changed();
+        return outcome switch
         {
             SaveOutcome.Saved => new ChangeResult(ChangeOutcome.Applied, await store.GetAsync(id, cancellationToken)),
             SaveOutcome.ActiveTwinExists => await ConflictAsync(id,

@@ -1,18 +1,20 @@
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Contracts.Live;
+using OpsCenter.Server.Incidents;
 using OpsCenter.Server.Kpis;
 using OpsCenter.Server.Wall;
 
 namespace OpsCenter.Server.Live;
 
 /// <summary>Builds each view's document (keys of docs/realtime-api.md) from what the Server knows now.</summary>
-public sealed class LiveDocuments(LiveCityState state, DeviceBoard board, IKpiSource kpis, WallFreshness freshness, TimeProvider clock)
+public sealed class LiveDocuments(
+    LiveCityState state, DeviceBoard board, IKpiSource kpis, WallFreshness freshness, IncidentFeed incidents, TimeProvider clock)
 {
     /// <summary>An area is stale when none of its detectors and offices was heard from for this many reporting intervals.</summary>
     public const int SilentIntervals = 2;
 
     public bool IsKnown(string view) =>
-        view == LiveViews.City || (LiveViews.TryParseArea(view, out var areaId) && state.Inventory.Areas.Any(a => a.Id == areaId));
+        view is LiveViews.City or LiveViews.Incidents || (LiveViews.TryParseArea(view, out var areaId) && state.Inventory.Areas.Any(a => a.Id == areaId));
 
     public Dictionary<string, object?> Build(string view)
     {
@@ -28,6 +30,10 @@ public sealed class LiveDocuments(LiveCityState state, DeviceBoard board, IKpiSo
             }
             foreach (var device in state.Inventory.Devices)
                 AddLiveness(doc, device, board.Find(device.Id));
+        }
+        else if (view == LiveViews.Incidents)
+        {
+            AddIncidents(doc, incidents.Current);
         }
         else if (LiveViews.TryParseArea(view, out var areaId))
         {
@@ -58,6 +64,27 @@ public sealed class LiveDocuments(LiveCityState state, DeviceBoard board, IKpiSo
         doc["fresh.stale"] = reasons.Count > 0;
         doc["fresh.reasons"] = string.Join(',', reasons);
         doc["fresh.newestAt"] = board.NewestAtMs == 0 ? null : board.NewestAtMs;
+    }
+
+    private static void AddIncidents(Dictionary<string, object?> doc, FeedSnapshot feed)
+    {
+        foreach (var (severity, count) in feed.Counts)
+            doc[$"count.{severity}"] = count;
+        doc["incidents.total"] = feed.Total;
+        foreach (var item in feed.Items)
+        {
+            var prefix = $"incident.{item.Id}.";
+            doc[prefix + "status"] = item.Status;
+            doc[prefix + "severity"] = item.Severity;
+            doc[prefix + "category"] = item.Category;
+            doc[prefix + "type"] = item.Type;
+            doc[prefix + "sourceId"] = item.SourceId;
+            doc[prefix + "areaId"] = item.AreaId;
+            doc[prefix + "summary"] = item.Summary;
+            doc[prefix + "openedAt"] = item.OpenedAt.ToUnixTimeMilliseconds();
+            doc[prefix + "occurrences"] = item.Occurrences;
+            doc[prefix + "version"] = item.Version;
+        }
     }
 
     private static void AddKpis(Dictionary<string, object?> doc, string prefix, IReadOnlyDictionary<string, object?> values)

@@ -5,7 +5,7 @@ using OpsCenter.Contracts.Live;
 namespace OpsCenter.Server.Live;
 
 /// <summary>
-/// Screens follow views here (docs/realtime-api.md). Views hold aggregates and device states, never personal data, so
+/// Screens follow views here (docs/realtime-api.md). Views hold aggregates, device states and incident summaries, never personal data, so
 /// every signed-in person and the wall role may follow them.
 /// </summary>
 [Authorize(Roles = Roles.AnyPerson)]
@@ -17,7 +17,7 @@ public sealed class LiveHub(LiveViewRegistry views) : Hub<ILiveClient>
     public Task Follow(string view)
     {
         if (string.IsNullOrWhiteSpace(view) || view.Length > 100)
-            throw new HubException("A view is 'city' or 'area:{areaId}'.");
+            throw new HubException("A view is 'city', 'incidents' or 'area:{areaId}'.");
         var followed = (HashSet<string>)(Context.Items.TryGetValue(nameof(Follow), out var v) ? v! : Context.Items[nameof(Follow)] = new HashSet<string>(StringComparer.Ordinal));
         if (!followed.Contains(view) && followed.Count >= MaxViewsPerConnection)
             throw new HubException($"A connection follows at most {MaxViewsPerConnection} views.");

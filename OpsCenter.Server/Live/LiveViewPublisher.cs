@@ -1,15 +1,16 @@
+using OpsCenter.Server.Incidents;
 using OpsCenter.Server.Wall;
 
 namespace OpsCenter.Server.Live;
 
 /// <summary>
-/// Sends each followed view's changes as they happen: it watches the city state's version every few milliseconds,
+/// Sends each followed view's changes as they happen: it watches the city state's and the incident feed's versions every few milliseconds,
 /// publishes at once when it moved, then waits out the rest of <see cref="MinInterval"/> so that a burst of readings
 /// becomes one frame (at most 10 per second per view). Once a second it publishes anyway, for what time alone changes
 /// (freshness, windows); a view whose document did not change sends nothing.
 /// </summary>
 public sealed partial class LiveViewPublisher(
-    LiveViewRegistry views, LiveCityState state, TimeProvider clock, ILogger<LiveViewPublisher> logger) : BackgroundService
+    LiveViewRegistry views, LiveCityState state, IncidentFeed incidents, TimeProvider clock, ILogger<LiveViewPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
@@ -24,7 +25,7 @@ public sealed partial class LiveViewPublisher(
             try
             {
                 var now = clock.GetUtcNow();
-                var version = state.Version;
+                var version = state.Version + incidents.Version; // both only grow, so the sum moves when either does
                 if (version != seenVersion || now - lastPublish >= Heartbeat)
                 {
                     seenVersion = version;

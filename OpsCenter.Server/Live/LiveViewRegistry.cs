@@ -18,7 +18,7 @@ public sealed class LiveViewRegistry(LiveDocuments documents, IHubContext<LiveHu
     public async Task FollowAsync(string connectionId, string view, CancellationToken cancellationToken)
     {
         if (!documents.IsKnown(view))
-            throw new HubException($"Unknown view '{view}': follow 'city' or 'area:{{areaId}}' with an area of the inventory.");
+            throw new HubException($"Unknown view '{view}': follow 'city', 'incidents' or 'area:{{areaId}}' with an area of the inventory.");
         var channel = _views.GetOrAdd(view, v => new LiveViewChannel(v, Stream, hub, clock));
         _byConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal))[view] = 0;
         await channel.FollowAsync(connectionId, () => documents.Build(view), cancellationToken);

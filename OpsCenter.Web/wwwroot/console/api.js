@@ -1,25 +1,29 @@
 // The console's REST calls. A lapsed session sends the operator to the login page and back to the same view.
 export class ApiError extends Error {
-    constructor(status, detail) {
+    constructor(status, detail, body = null) {
         super(detail || `HTTP ${status}`);
         this.status = status;
+        /** The problem document, or a 409's { message, current } with the incident as it now is. */
+        this.body = body;
     }
 }
 
-async function getJson(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+async function getJson(path, init = {}) {
+    const response = await fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init.headers } });
     if (response.status === 401) {
         location.assign(`/login?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
         throw new ApiError(401);
     }
     if (!response.ok) {
         let detail = '';
+        let body = null;
         try {
-            detail = (await response.json()).detail ?? '';
+            body = await response.json();
+            detail = body.detail ?? body.message ?? body.title ?? '';
         } catch {
             // not a problem document; the status says enough
         }
-        throw new ApiError(response.status, detail);
+        throw new ApiError(response.status, detail, body);
     }
     return response.json();
 }
@@ -37,3 +41,17 @@ export function loadCity() {
 export const loadHistory = (deviceId, hours) => getJson(`/api/devices/${encodeURIComponent(deviceId)}/history?hours=${hours}`);
 
 export const loadDeadLetters = deviceId => getJson(`/api/devices/${encodeURIComponent(deviceId)}/dead-letters?limit=50`);
+
+/** One incident with its trail (GET /api/incidents/{id}). */
+export const loadIncident = id => getJson(`/api/incidents/${encodeURIComponent(id)}`);
+
+/**
+ * acknowledge | start | resolve | close | reopen, with the version the operator saw; a 409 (someone else changed it)
+ * throws an ApiError whose body carries the current incident. X-Requested-With: the Server's cross-site guard.
+ */
+export const changeIncident = (id, action, expectedVersion, extra = {}) =>
+    getJson(`/api/incidents/${encodeURIComponent(id)}/${action}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+        body: JSON.stringify({ expectedVersion, ...extra }),
+    });

@@ -1,5 +1,5 @@
-// The operator console: the live city → an area's devices → one device, each view a URL (see route.js). Vietnamese
-// first, English on the switch; live data from the live views hub through live-data.js.
+// The operator console: the live city → an area's devices → one device, and the active incidents; each view a URL
+// (see route.js). Vietnamese first, English on the switch; live data from the live views hub through live-data.js.
 import { applyDictionary, loadDictionary, otherLanguage, persistLanguage, resolveLanguage } from '../js/i18n.js';
 import { loadCity } from './api.js';
 import { renderArea } from './area-view.js';
@@ -7,6 +7,7 @@ import { renderCity } from './city-view.js';
 import { areaName } from './dom.js';
 import { formatters } from './format.js';
 import { renderDevice, renderDeviceLive } from './device-view.js';
+import { renderIncidentDetail, renderIncidentList, runAction } from './incidents-view.js';
 import { createLiveData } from './live-data.js';
 import { readRoute, urlOf } from './route.js';
 
@@ -18,6 +19,7 @@ const live = createLiveData({ onDocument, onState: showConnection });
 
 /** The live view a route shows: the city for the overview, the device's area for an area or a device. */
 function viewOf(route) {
+    if (route.name === 'incidents') return 'incidents';
     if (route.name === 'area') return `area:${route.area}`;
     if (route.name === 'device') {
         const device = deviceOf(route);
@@ -38,7 +40,47 @@ function renderLive(doc = live.document(viewOf(screen.route))) {
     const ctx = { city: screen.city, doc, route: screen.route, lang: screen.lang, fmt: screen.fmt, t };
     if (screen.route.name === 'city') renderCity($('[data-testid=areas]'), ctx);
     else if (screen.route.name === 'area') renderArea($('[data-view=area]'), ctx);
+    else if (screen.route.name === 'incidents') renderIncidentsLive(ctx);
     else if (deviceOf(screen.route)) renderDeviceLive($('[data-view=device]'), { ...ctx, device: deviceOf(screen.route) });
+}
+
+function renderIncidentsLive(ctx) {
+    const section = $('[data-view=incidents]');
+    renderIncidentList(section, ctx);
+    // The open incident moved (someone acted, it occurred again): read its trail again.
+    const panel = $('[data-testid=incident-detail]');
+    const version = ctx.doc?.[`incident.${ctx.route.incident}.version`];
+    if (ctx.route.incident && typeof version === 'number' && panel.dataset.version && Number(panel.dataset.version) !== version) {
+        panel.dataset.version = String(version);
+        showIncidentDetail();
+    }
+}
+
+function showIncidentDetail() {
+    const opened = screen.opened;
+    const panel = $('[data-testid=incident-detail]');
+    if (!screen.route.incident) delete panel.dataset.version;
+    return renderIncidentDetail(panel, { route: screen.route, fmt: screen.fmt, t }, () => screen.opened === opened);
+}
+
+function showIncidentFilters(route) {
+    const form = $('[data-testid=incident-filters]');
+    if (form.area.options.length <= 1) {
+        for (const area of screen.city.areas) form.area.append(new Option(areaName(area, screen.lang), area.id));
+    }
+    for (const option of [...form.area.options].slice(1)) {
+        const area = screen.city.areas.find(a => a.id === option.value);
+        if (area) option.textContent = areaName(area, screen.lang);
+    }
+    for (const name of ['status', 'severity', 'area', 'category']) form[name].value = route[name] ?? '';
+    form.unack.checked = route.unack === '1';
+}
+
+function showIncidentMessage(result) {
+    const message = $('[data-testid=incident-message]');
+    message.hidden = result.ok;
+    message.dataset.kind = result.kind ?? '';
+    message.textContent = result.message ?? '';
 }
 
 /** Shows the route: which section, the breadcrumb, the views followed, then the data. */
@@ -47,12 +89,16 @@ function show(route) {
     const opened = ++screen.opened;
     const device = route.name === 'device' ? deviceOf(route) : null;
     const area = screen.city.areas.find(a => a.id === (route.name === 'area' ? route.area : device?.areaId));
-    const known = route.name === 'city' || (route.name === 'area' && area) || device;
+    const known = route.name === 'city' || route.name === 'incidents' || (route.name === 'area' && area) || device;
     document.body.dataset.screen = known ? route.name : 'not-found';
     for (const section of document.querySelectorAll('section[data-view]')) section.hidden = section.dataset.view !== document.body.dataset.screen;
     showBreadcrumb(route, area, device);
     live.follow(known ? [viewOf(route)] : []);
     if (!known) return;
+    if (route.name === 'incidents') {
+        showIncidentFilters(route);
+        showIncidentDetail();
+    }
     renderLive();
     if (device) renderDevice($('[data-view=device]'), { city: screen.city, device, route, lang: screen.lang, fmt: screen.fmt, t,
         isCurrent: () => screen.opened === opened });
@@ -68,7 +114,8 @@ function showBreadcrumb(route, area, device) {
     }
     deviceCrumb.hidden = !device;
     if (device) deviceCrumb.textContent = device.name;
-    document.title = [device?.name, area && areaName(area, screen.lang), t('console.title')].filter(Boolean).join(' — ');
+    $('[data-testid=nav-incidents]').setAttribute('aria-current', route.name === 'incidents' ? 'page' : 'false');
+    document.title = [route.name === 'incidents' ? t('incidents.title') : null, device?.name, area && areaName(area, screen.lang), t('console.title')].filter(Boolean).join(' — ');
 }
 
 function navigate(url, { replace = false } = {}) {
@@ -114,6 +161,24 @@ $('[data-testid=device-filters]').addEventListener('input', event => {
     navigate(urlOf(route), { replace: true });
 });
 $('[data-testid=device-filters]').addEventListener('submit', event => event.preventDefault());
+$('[data-testid=incident-filters]').addEventListener('change', event => {
+    const form = event.currentTarget;
+    const route = { ...screen.route, status: form.status.value, severity: form.severity.value, area: form.area.value,
+        category: form.category.value, unack: form.unack.checked ? '1' : '' };
+    navigate(urlOf(route), { replace: true });
+});
+$('[data-testid=incident-filters]').addEventListener('submit', event => event.preventDefault());
+$('[data-view=incidents]').addEventListener('click', async event => {
+    const button = event.target.closest('button[data-action]');
+    if (!button || button.disabled) return;
+    button.disabled = true;
+    const note = $('[data-testid=incident-note]')?.value.trim() ?? '';
+    const result = await runAction(button, note, t);
+    button.disabled = false;
+    showIncidentMessage(result);
+    // The list follows by itself (the live view); the detail is read again, with the new trail or the winning state.
+    if (screen.route.name === 'incidents' && screen.route.incident) showIncidentDetail();
+});
 $('[name=hours]').addEventListener('change', event => navigate(urlOf({ ...screen.route, hours: Number(event.target.value) })));
 
 $('[data-testid=lang-toggle]').addEventListener('click', async () => {

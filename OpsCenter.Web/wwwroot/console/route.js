@@ -1,10 +1,17 @@
-// The console's views are its URL: /console (areas), ?area=…&kind=&state=&q= (devices), ?device=…&hours= (one device).
+// The console's views are its URL: /console (areas), ?area=…&kind=&state=&q= (devices), ?device=…&hours= (one device),
+// ?view=incidents&status=&severity=&area=&category=&unack=1&incident=… (active incidents, filtered, one in detail).
 // Every screen can be bookmarked or sent to a colleague, and back/forward walk the drill-down.
 const FILTERS = ['kind', 'state', 'q'];
 export const HOURS = [6, 24, 72, 168];
+export const INCIDENT_FILTERS = ['status', 'severity', 'area', 'category', 'unack'];
 
 export function readRoute(search = location.search) {
     const p = new URLSearchParams(search);
+    if (p.get('view') === 'incidents') {
+        const route = { name: 'incidents', incident: /^\d+$/.test(p.get('incident') ?? '') ? Number(p.get('incident')) : null };
+        for (const f of INCIDENT_FILTERS) route[f] = p.get(f) ?? '';
+        return route;
+    }
     const device = p.get('device');
     if (device) {
         const hours = Number(p.get('hours'));
@@ -21,7 +28,11 @@ export function readRoute(search = location.search) {
 
 export function urlOf(route) {
     const p = new URLSearchParams();
-    if (route.name === 'device') {
+    if (route.name === 'incidents') {
+        p.set('view', 'incidents');
+        for (const f of INCIDENT_FILTERS) if (route[f]) p.set(f, route[f]);
+        if (route.incident) p.set('incident', String(route.incident));
+    } else if (route.name === 'device') {
         p.set('device', route.device);
         if (route.hours && route.hours !== 24) p.set('hours', String(route.hours));
     } else if (route.name === 'area') {

@@ -75,6 +75,19 @@ export function createCityMap(container) {
         }
     }
 
+    /** Rings the devices an active incident is about (device id → severity); the others lose their ring. */
+    function markIncidents(bySource) {
+        for (const [id, marker] of markers) {
+            const severity = bySource.get(id);
+            if (severity) {
+                if (marker.dataset.incident !== severity) marker.dataset.incident = severity;
+                layers.markers.append(marker);
+            } else if (marker.dataset.incident) {
+                delete marker.dataset.incident;
+            }
+        }
+    }
+
     function setLanguage(lang) {
         for (const { text, name, nameEn } of labels.values()) text.textContent = lang === 'en' && nameEn ? nameEn : name;
     }
@@ -87,7 +100,7 @@ export function createCityMap(container) {
         }
     }
 
-    return { drawGeometry, placeDevices, render, setLanguage, nameAreas, get hasDevices() { return markers.size > 0; } };
+    return { drawGeometry, placeDevices, render, markIncidents, setLanguage, nameAreas, get hasDevices() { return markers.size > 0; } };
 }
 
 function markerFor(kind, x, y) {

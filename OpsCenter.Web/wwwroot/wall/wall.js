@@ -2,6 +2,7 @@
 // `city`): today adapted from /hubs/wall snapshots, later straight from /hubs/live via js/live.js. Vietnamese first;
 // numbers and times follow the chosen language, times always in Hai Phong's zone whatever the wall PC is set to.
 import { fitAreas, renderAreas } from './areas.js';
+import { renderTicker, severityBySource } from './incident-ticker.js';
 import { loadCityFacts, loadMapGeometry } from './city-facts.js';
 import { createCityMap } from './city-map.js';
 import { followViews } from '../js/live.js';
@@ -21,7 +22,7 @@ const COUNT_KPIS = ['camerasOnline', 'camerasTotal', 'congestedDetectors', 'dete
 const $ = selector => document.querySelector(selector);
 const view = {
     lang: 'vi', fmt: formatters('vi'), dict: {}, doc: null, frameAt: null, receivedAt: 0,
-    connection: 'disconnected', awaitingFrame: true, areas: [], cityLoaded: false,
+    connection: 'disconnected', awaitingFrame: true, areas: [], cityLoaded: false, incidents: null,
 };
 const map = createCityMap($('[data-testid="map-canvas"]'));
 const sparklines = createSparklines(document);
@@ -70,6 +71,21 @@ function renderDocument(doc, at = doc.at) {
     render(doc);
     sparklines.record(doc, view.receivedAt);
     updateFreshness();
+}
+
+/** The `incidents` view's document: the ticker, the counts, the rings on the map. */
+function renderIncidents(doc = view.incidents) {
+    view.incidents = doc;
+    if (!doc) return;
+    const area = id => view.areas.find(a => a.id === id);
+    renderTicker($('[data-slot="incident-ticker"]'), {
+        doc,
+        areaName: id => { const a = area(id); return a ? (view.lang === 'en' && a.nameEn ? a.nameEn : a.name) : id; },
+        time: ms => view.fmt.time.format(new Date(ms)),
+        number: formatNumber,
+        t: key => view.dict[key] ?? key,
+    });
+    map.markIncidents(severityBySource(doc));
 }
 
 /** A WallSnapshot (the older /hubs/wall push, still served for other clients), adapted to a document. */
@@ -131,6 +147,7 @@ function loadCity() {
         map.setLanguage(view.lang);
         map.placeDevices(facts.devices);
         if (view.doc) render(view.doc);
+        renderIncidents();
     })().finally(() => { cityLoading = null; });
     return cityLoading;
 }
@@ -163,6 +180,7 @@ async function setLanguage(lang) {
     map.setLanguage(lang);
     showClock();
     if (view.doc) render(view.doc);
+    renderIncidents();
     fitAreas(); // names differ in length between the languages
     updateFreshness();
 }
@@ -184,11 +202,12 @@ view.fmt = formatters(initialLanguage);
 tickClock();
 const ready = Promise.all([setLanguage(initialLanguage), mapReady]);
 loadCity();
-// The city view on /hubs/live: the whole document first, then numbered deltas (docs/realtime-api.md).
-followViews(['city'], {
-    onDocument: (_view, doc, _changed, frameAt) => renderDocument(doc, frameAt),
+// The city and incidents views on /hubs/live: each view's whole document first, then numbered deltas; after a reconnect
+// the whole document again, so nothing is missed or shown twice (docs/realtime-api.md).
+followViews(['city', 'incidents'], {
+    onDocument: (liveView, doc, _changed, frameAt) => (liveView === 'incidents' ? renderIncidents(doc) : renderDocument(doc, frameAt)),
     onState: setConnectionState,
     onUnauthorized: () => location.assign('/login?returnUrl=/wall'),
 });
 
-window.OpsWall = Object.freeze({ renderDocument, renderSnapshot, setLanguage, ready });
+window.OpsWall = Object.freeze({ renderDocument, renderIncidents, renderSnapshot, setLanguage, ready });
