@@ -76,6 +76,9 @@ public sealed class ServerFixture : IAsyncLifetime
                 ["Influx:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
                 // Nothing listens there: the dead-letter proxy's "Ingest unreachable" answer is tested against it.
                 ["Ingest:Url"] = IngestUrl,
+                // Hangfire runs on the test PostgreSQL with the job registered, but never fires on its own: on the real
+                // clock it would escalate other tests' incidents mid-test. SLA tests run the job with their own clock.
+                ["Jobs:SlaEscalationCron"] = Hangfire.Cron.Never(),
             })
             {
                 web.UseSetting(key, value);

@@ -1,0 +1,70 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using OpsCenter.Server.Incidents.Sla;
+
+namespace OpsCenter.Server.Tests.Jobs;
+
+/// <summary>Hangfire in the Server on the test PostgreSQL: the SLA job is scheduled, and the dashboard is for admins only.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class JobsDashboardTests(ServerFixture server)
+{
+    [Fact]
+    public async Task The_SLA_escalation_is_registered_as_a_recurring_job_in_PostgreSQL()
+    {
+        using var connection = server.Factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == SlaEscalationJob.RecurringJobId);
+        Assert.Equal(typeof(SlaEscalationJob), job.Job.Type);
+        Assert.Equal(nameof(SlaEscalationJob.RunAsync), job.Job.Method.Name);
+        // The fixture sets Cron.Never() so the real clock does not escalate other tests' incidents; the default is every minute.
+        Assert.Equal(Cron.Never(), job.Cron);
+        Assert.Equal("0 * * * * *", new OpsCenter.Server.Jobs.JobsOptions().SlaEscalationCron);
+        Assert.Equal(["1"], (await server.Postgres.RunSqlAsync("select count(*) from information_schema.schemata where schema_name = 'hangfire'"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Admins_signed_in_with_the_cookie_or_a_token_get_the_dashboard()
+    {
+        var session = await SignInTests.SignInWithFormAsync(server, ServerFixture.AdminName, ServerFixture.AdminPassword, "/");
+        using var browser = server.Client();
+        browser.DefaultRequestHeaders.Add("Cookie", session.Cookie);
+        using var page = await browser.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Recurring", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var admin = server.ClientAs(Roles.Admin);
+        using var recurring = await admin.GetAsync("/hangfire/recurring");
+        Assert.Equal(HttpStatusCode.OK, recurring.StatusCode);
+        Assert.Contains(SlaEscalationJob.RecurringJobId, await recurring.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_are_sent_to_the_login_page()
+    {
+        using var client = server.Client();
+        using var page = await client.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/login", page.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Every_other_role_and_every_service_key_gets_403()
+    {
+        var failures = new List<string>();
+        foreach (var role in Roles.All.Where(r => r != Roles.Admin))
+        {
+            using var client = server.ClientAs(role);
+            foreach (var path in new[] { "/hangfire", "/hangfire/recurring", "/hangfire/stats" })
+            {
+                using var response = path.EndsWith("stats", StringComparison.Ordinal)
+                    ? await client.PostAsync(path, new StringContent(""))
+                    : await client.GetAsync(path);
+                if (response.StatusCode != HttpStatusCode.Forbidden)
+                    failures.Add($"{path} as {role}: {(int)response.StatusCode}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+}
