@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using OpsCenter.Server.Security;
+using OpsCenter.Server.WebPages;
 using OpsCenter.ServiceDefaults;
 
 namespace OpsCenter.Server.Jobs;
@@ -9,6 +10,14 @@ public static class JobsExtensions
 {
     public const string DashboardPath = "/hangfire";
     public const string Schema = "hangfire";
+
+    /// <summary>
+    /// The site's policy with inline styles allowed, for the dashboard only: Hangfire 1.8's pages load their scripts
+    /// from files (script-src stays 'self') but colour state cards and labels with style="" attributes, and its Chart.js
+    /// injects a &lt;style&gt; element; under the site's style-src 'self' those are blocked and the pages lose meaning.
+    /// </summary>
+    public static readonly string DashboardContentSecurityPolicy =
+        WebPagesExtensions.ContentSecurityPolicy.Replace("style-src 'self';", "style-src 'self' 'unsafe-inline';", StringComparison.Ordinal);
 
     /// <summary>
     /// Hangfire on the Server's PostgreSQL (its own schema, created by Hangfire), a small server in this process that
@@ -37,6 +46,12 @@ public static class JobsExtensions
     /// <summary>The dashboard at <c>/hangfire</c>, for admins only (the endpoint's role and Hangfire's own filter).</summary>
     public static WebApplication MapJobs(this WebApplication app)
     {
+        // Runs after authorization, so only admins' dashboard responses carry the relaxed policy.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use((context, next) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = DashboardContentSecurityPolicy;
+            return next(context);
+        }));
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorization()],
