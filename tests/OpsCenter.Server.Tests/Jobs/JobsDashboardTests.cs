@@ -1,6 +1,9 @@
 using System.Net;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OpsCenter.Server.Incidents.Sla;
 
@@ -22,6 +25,26 @@ public sealed class JobsDashboardTests(ServerFixture server)
         Assert.Equal("0 * * * * *", new OpsCenter.Server.Jobs.JobsOptions().SlaEscalationCron);
         Assert.Equal(["1"], (await server.Postgres.RunSqlAsync("select count(*) from information_schema.schemata where schema_name = 'hangfire'"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Hangfire_activates_the_job_from_a_DI_scope()
+    {
+        using var scope = server.Factory.Services.GetRequiredService<JobActivator>().BeginScope((JobActivatorContext)null!);
+        Assert.IsType<SlaEscalationJob>(scope.Resolve(typeof(SlaEscalationJob)));
+    }
+
+    /// <summary>
+    /// The dashboard is one catch-all endpoint with no HTTP method, so the OpenAPI test rightly skips it as not REST,
+    /// while EndpointAuthorizationTests walks it (as GET /hangfire/1) like every other endpoint.
+    /// </summary>
+    [Fact]
+    public void The_dashboard_is_one_endpoint_requiring_the_admin_role()
+    {
+        var dashboard = Assert.Single(server.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>(),
+            e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("hangfire", StringComparison.Ordinal));
+        Assert.Null(dashboard.Metadata.GetMetadata<IHttpMethodMetadata>());
+        Assert.Equal([Roles.Admin], dashboard.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles));
     }
 
     [Fact]

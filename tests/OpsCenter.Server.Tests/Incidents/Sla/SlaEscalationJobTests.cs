@@ -130,6 +130,25 @@ public sealed class SlaEscalationJobTests(ServerFixture server)
         Assert.Contains(errors, e => e!.Contains("must not exceed", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_incident_refuses_an_escalation_before_its_deadline_or_of_an_acknowledge_deadline_it_met()
+    {
+        Incident Open(string status) => new(new IncidentRow
+        {
+            Id = 1, SourceId = "s", Type = "t", Category = IncidentCategories.Camera, Severity = IncidentSeverities.Minor,
+            Status = status, Summary = "x", OpenedAt = OpenedAt, LastSeenAt = OpenedAt, Version = 1,
+            AckDueAt = OpenedAt.AddMinutes(60), ResolveDueAt = OpenedAt.AddMinutes(1440),
+        });
+
+        Assert.Throws<IncidentTransitionException>(() => Open("open").Escalate(SlaDeadline.Acknowledge, OpenedAt.AddMinutes(59)));
+        Assert.Throws<IncidentTransitionException>(() => Open("acknowledged").Escalate(SlaDeadline.Acknowledge, OpenedAt.AddMinutes(61)));
+        Assert.Throws<IncidentTransitionException>(() => Open("resolved").Escalate(SlaDeadline.Resolve, OpenedAt.AddDays(2)));
+        var late = Open("inProgress");
+        late.Escalate(SlaDeadline.Resolve, OpenedAt.AddDays(2));
+        Assert.Equal(IncidentSeverities.Major, late.Severity);
+        Assert.Equal(("escalated", Incident.SlaActor, "resolve"), (late.Changes[0].Action, late.Changes[0].Actor, late.Changes[0].Detail!["deadline"]));
+    }
+
     private IncidentStore Store => server.Factory.Services.GetRequiredService<IncidentStore>();
 
     private async Task<long> OpenAsync(string severity, DateTimeOffset at, SlaOptions policy)
