@@ -35,6 +35,10 @@ public sealed partial class Incident
         IsStormSummary = row.IsStormSummary;
         Silenced = row.Silenced;
         Version = row.Version;
+        AckDueAt = row.AckDueAt;
+        ResolveDueAt = row.ResolveDueAt;
+        EscalatedAckAt = row.EscalatedAckAt;
+        EscalatedResolveAt = row.EscalatedResolveAt;
     }
 
     public long Id { get; }
@@ -61,6 +65,12 @@ public sealed partial class Incident
     public long? ParentId { get; }
     public bool IsStormSummary { get; }
     public bool Silenced { get; }
+
+    /// <summary>SLA deadlines, fixed when it opened (<c>Incidents/Sla</c>); null when its severity had none.</summary>
+    public DateTimeOffset? AckDueAt { get; }
+    public DateTimeOffset? ResolveDueAt { get; }
+    public DateTimeOffset? EscalatedAckAt { get; }
+    public DateTimeOffset? EscalatedResolveAt { get; }
 
     /// <summary>The version this incident was loaded at; the store saves only if nobody changed it since.</summary>
     public int Version { get; }

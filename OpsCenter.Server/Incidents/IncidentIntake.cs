@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpsCenter.Server.Incidents.Sla;
 using OpsCenter.Server.Persistence;
 
 namespace OpsCenter.Server.Incidents;
@@ -13,7 +14,7 @@ namespace OpsCenter.Server.Incidents;
 /// </summary>
 /// <param name="feed">Told after every change so the live <c>incidents</c> view follows at once; absent in tests of the intake alone.</param>
 public sealed class IncidentIntake(
-    NpgsqlDataSource dataSource, IncidentStore store, IOptions<IncidentsOptions> options, IncidentFeed? feed = null) : IIncidentSink
+    NpgsqlDataSource dataSource, IncidentStore store, IOptions<IncidentsOptions> options, IOptions<SlaOptions> sla, IncidentFeed? feed = null) : IIncidentSink
 {
     /// <summary>A clear racing an operator's change loses and retries on the new state; a few rounds always suffice.</summary>
     private const int ClearAttempts = 5;
@@ -21,16 +22,19 @@ public sealed class IncidentIntake(
     public async Task RaiseAsync(IncidentSignal signal, CancellationToken cancellationToken)
     {
         Check(signal);
+        // The policy in force now is the incident's for good: a later change of Incidents:Sla moves no deadline.
+        var (ackDueAt, resolveDueAt) = sla.Value.DeadlinesFor(signal.Severity, signal.At);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var raised = await connection.QuerySingleAsync<Raised>(new CommandDefinition("""
             INSERT INTO incidents (source_id, type, category, severity, area_id, status, summary, detail, snapshot_url,
-                                   rule_id, opened_at, last_seen_at, occurrences, silenced)
+                                   rule_id, opened_at, last_seen_at, occurrences, silenced, ack_due_at, resolve_due_at, sla_fixed)
             VALUES (@SourceId, @Type, @Category, @Severity, @AreaId, 'open', @Summary, @Detail, @SnapshotUrl,
                     @RuleId, @At, @At, 1,
                     EXISTS (SELECT 1 FROM maintenance_windows w
                             WHERE ((w.scope = 'device' AND w.target_id = @SourceId) OR (w.scope = 'area' AND w.target_id = @AreaId))
-                              AND w.starts_at <= @At AND @At < w.ends_at))
+                              AND w.starts_at <= @At AND @At < w.ends_at),
+                    @AckDueAt, @ResolveDueAt, true)
             ON CONFLICT (source_id, type) WHERE status IN ('open', 'acknowledged', 'inProgress')
             DO UPDATE SET occurrences = incidents.occurrences + 1,
                           last_seen_at = GREATEST(incidents.last_seen_at, EXCLUDED.last_seen_at),
@@ -41,6 +45,7 @@ public sealed class IncidentIntake(
         {
             signal.SourceId, signal.Type, signal.Category, signal.Severity, signal.AreaId, signal.Summary,
             Detail = Jsonb.Serialize(signal.Detail), signal.SnapshotUrl, signal.RuleId, signal.At,
+            AckDueAt = ackDueAt, ResolveDueAt = resolveDueAt,
         }, transaction, cancellationToken: cancellationToken));
 
         if (raised.Inserted)

@@ -43,4 +43,9 @@ public sealed class IncidentRow
     public bool IsStormSummary { get; init; }
     public bool Silenced { get; init; }
     public int Version { get; init; }
+    public DateTimeOffset? AckDueAt { get; init; }
+    public DateTimeOffset? ResolveDueAt { get; init; }
+    public DateTimeOffset? EscalatedAckAt { get; init; }
+    public DateTimeOffset? EscalatedResolveAt { get; init; }
+    public int EscalationLevel { get; init; }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using OpsCenter.Server.Incidents.Sla;
 
 namespace OpsCenter.Server.Incidents;
 
@@ -10,6 +11,15 @@ public enum SaveOutcome
     VersionConflict,
     /// <summary>A reopen would make a second active incident for the same (source, type); nothing was written.</summary>
     ActiveTwinExists,
+}
+
+public enum EscalationOutcome
+{
+    Escalated,
+    /// <summary>That deadline was escalated before (by another run or Server); nothing was written.</summary>
+    AlreadyEscalated,
+    /// <summary>Someone changed the incident since it was loaded; nothing was written, not even the mark.</summary>
+    VersionConflict,
 }
 
 /// <summary>
@@ -62,6 +72,39 @@ public sealed class IncidentStore(NpgsqlDataSource dataSource)
             return SaveOutcome.Saved;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await WriteAsync(connection, transaction, incident, cancellationToken);
+        if (outcome == SaveOutcome.Saved)
+            await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Marks <paramref name="missed"/> escalated on the incident, if no one marked it before (the mark is claimed with
+    /// <c>UPDATE … WHERE escalated_… IS NULL</c>, so it is taken once however many runs race), and saves what
+    /// <see cref="Incident.Escalate"/> changed, with its trail entry, in the same transaction: all of it or none.
+    /// </summary>
+    public async Task<EscalationOutcome> EscalateAsync(Incident incident, SlaDeadline missed, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var mark = missed == SlaDeadline.Acknowledge ? "escalated_ack_at" : "escalated_resolve_at";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var claimed = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition($"""
+            UPDATE incidents SET {mark} = @At, escalation_level = escalation_level + 1
+            WHERE id = @Id AND {mark} IS NULL
+            RETURNING id
+            """, new { incident.Id, At = at }, transaction, cancellationToken: cancellationToken));
+        if (claimed is null)
+            return EscalationOutcome.AlreadyEscalated;
+        var outcome = await WriteAsync(connection, transaction, incident, cancellationToken);
+        if (outcome != SaveOutcome.Saved)
+            return EscalationOutcome.VersionConflict;
+        await transaction.CommitAsync(cancellationToken);
+        return EscalationOutcome.Escalated;
+    }
+
+    private static async Task<SaveOutcome> WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Incident incident, CancellationToken cancellationToken)
+    {
         int updated;
         try
         {
@@ -91,7 +134,6 @@ public sealed class IncidentStore(NpgsqlDataSource dataSource)
         if (updated == 0)
             return SaveOutcome.VersionConflict;
         await IncidentTrail.AppendAsync(connection, transaction, incident.Id, incident.Changes, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return SaveOutcome.Saved;
     }
 

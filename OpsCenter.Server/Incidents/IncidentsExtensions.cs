@@ -1,15 +1,20 @@
+using OpsCenter.Server.Incidents.Sla;
 using OpsCenter.ServiceDefaults;
 
 namespace OpsCenter.Server.Incidents;
 
 public static class IncidentsExtensions
 {
-    /// <summary>The incident store, the <see cref="IIncidentSink"/> the rule engine raises into, storm options, maintenance windows, the cached feed of the live <c>incidents</c> view.</summary>
+    /// <summary>The incident store, the <see cref="IIncidentSink"/> the rule engine raises into, storm options, maintenance windows, the SLA and its escalation job, the cached feed of the live <c>incidents</c> view.</summary>
     public static IHostApplicationBuilder AddIncidents(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddValidatedOptions<IncidentsOptions>(IncidentsOptions.Section);
+        services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         services.AddSingleton<IncidentStore>();
+        services.AddSingleton<SlaDeadlineStore>();
+        // Run by Hangfire (Jobs/JobsExtensions.cs schedules it), activated from a DI scope per run.
+        services.AddTransient<SlaEscalationJob>();
         services.AddSingleton<IncidentLifecycle>();
         services.AddSingleton<IncidentFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<IncidentFeed>());

@@ -7,15 +7,20 @@ public static class WebPagesExtensions
 {
     private const string WebAssets = "_content/OpsCenter.Web";
 
+    /// <summary>
+    /// No inline script or style anywhere; every asset is our own (control rooms are often offline). The exceptions replace
+    /// this header for their own responses: the API reference page (ReferencePagePolicy in ServiceDefaults) and the
+    /// Hangfire dashboard (Jobs/JobsExtensions.cs).
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            // No inline script or style anywhere; every asset is our own (control rooms are often offline). The one exception,
-            // the API reference page, replaces this header for its own responses (ReferencePagePolicy in ServiceDefaults).
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-                "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";

@@ -78,6 +78,9 @@ public sealed class ServerFixture : IAsyncLifetime
                 ["Ingest:Url"] = IngestUrl,
                 // The snapshot tests' loopback picture server; "localhost" stays off the list on purpose.
                 ["Snapshots:AllowedHosts:0"] = "127.0.0.1",
+                // Hangfire runs on the test PostgreSQL with the job registered, but never fires on its own: on the real
+                // clock it would escalate other tests' incidents mid-test. SLA tests run the job with their own clock.
+                ["Jobs:SlaEscalationCron"] = Hangfire.Cron.Never(),
             })
             {
                 web.UseSetting(key, value);

@@ -117,7 +117,11 @@ public sealed partial class SignInTests(ServerFixture server)
 
     public sealed record FormSession(string Cookie, string SetCookie, string Location);
 
-    private async Task<FormSession> SignInWithFormAsync(string username, string password, string returnUrl)
+    private Task<FormSession> SignInWithFormAsync(string username, string password, string returnUrl) =>
+        SignInWithFormAsync(server, username, password, returnUrl);
+
+    /// <summary>Signs in through the login form, as a browser does; the session cookie comes back.</summary>
+    internal static async Task<FormSession> SignInWithFormAsync(ServerFixture server, string username, string password, string returnUrl)
     {
         using var client = server.Client();
         using var page = await client.GetAsync("/login");

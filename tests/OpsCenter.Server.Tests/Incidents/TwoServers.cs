@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsCenter.Server.Incidents;
+using OpsCenter.Server.Incidents.Sla;
 using OpsCenter.Server.Persistence;
 
 namespace OpsCenter.Server.Tests.Incidents;
@@ -19,8 +20,8 @@ internal sealed class TwoServers : IAsyncDisposable
         _first = NpgsqlDataSource.Create(pooled);
         _second = NpgsqlDataSource.Create(pooled);
         Store = new IncidentStore(_first);
-        First = new IncidentIntake(_first, Store, Options.Create(options));
-        Second = new IncidentIntake(_second, new IncidentStore(_second), Options.Create(options));
+        First = new IncidentIntake(_first, Store, Options.Create(options), Options.Create(new SlaOptions()));
+        Second = new IncidentIntake(_second, new IncidentStore(_second), Options.Create(options), Options.Create(new SlaOptions()));
     }
 
     public IncidentIntake First { get; }
