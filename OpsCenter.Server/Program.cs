@@ -35,7 +35,6 @@ app.MapCitizenReportsApi();
 app.MapDevices();
 app.MapIncidentsApi();
 app.MapWebPages();
-app.MapWall();
 app.MapKpisApi();
 app.MapRulesApi();
 app.MapJobs();

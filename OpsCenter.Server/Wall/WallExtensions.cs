@@ -1,4 +1,3 @@
-using OpsCenter.Contracts.Hubs;
 using OpsCenter.ServiceDefaults;
 using OpsCenter.ServiceDefaults.Mqtt;
 
@@ -6,7 +5,7 @@ namespace OpsCenter.Server.Wall;
 
 public static class WallExtensions
 {
-    /// <summary>The live city state followed from Ingest's internal topics, and its push to wall screens.</summary>
+    /// <summary>The live city state followed from Ingest's internal topics, its recovery on start and its freshness.</summary>
     public static IHostApplicationBuilder AddWall(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -19,15 +18,7 @@ public static class WallExtensions
         services.AddSingleton<StoreWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreWatch>());
         services.AddHostedService(sp => sp.GetRequiredService<StoredStreamConsumer>());
-        services.AddHostedService<WallBroadcaster>();
-        services.AddSignalR();
         services.AddHealthChecks().AddMqttCheck<StoredStreamConsumer>("following Ingest");
         return builder;
-    }
-
-    public static IEndpointRouteBuilder MapWall(this IEndpointRouteBuilder app)
-    {
-        app.MapHub<WallHub>(HubPaths.Wall);
-        return app;
     }
 }

@@ -1,8 +1,7 @@
-using OpsCenter.Contracts.Hubs;
 
 namespace OpsCenter.Server.Wall;
 
-/// <summary>Whether the Server's figures are current, stamped on every snapshot it sends.</summary>
+/// <summary>Whether the Server's figures are current: stamped on every live view as <c>fresh.stale</c> and <c>fresh.reasons</c>.</summary>
 public sealed class WallFreshness(LiveCityState state, StoredStreamConsumer stream, StoreWatch store)
 {
     public const string IngestAbsent = "ingest";
@@ -19,11 +18,5 @@ public sealed class WallFreshness(LiveCityState state, StoredStreamConsumer stre
         if (!store.IsReachable)
             reasons.Add(StoreDown);
         return reasons;
-    }
-
-    public WallSnapshot Snapshot()
-    {
-        var reasons = StaleReasons();
-        return WallSnapshotBuilder.Build(state.Capture(), state.Inventory.Areas) with { Stale = reasons.Count > 0, StaleReasons = reasons };
     }
 }

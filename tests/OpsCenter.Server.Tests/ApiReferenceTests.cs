@@ -21,7 +21,6 @@ public sealed partial class ApiReferenceTests(ServerFixture server)
     private static readonly HashSet<string> NotRestEndpoints =
     [
         "GET /", "GET /wall", "GET /console", "GET /login", "POST /login", // pages for browsers
-        "POST /hubs/wall/negotiate", // SignalR hub (its contract is IWallClient)
         "POST /hubs/live/negotiate", // SignalR hub (its contract is ILiveClient, docs/realtime-api.md)
         "GET /openapi/{documentName}.json", // the document itself
         "GET /api-reference/{documentName}", "GET /api-reference/scalar.js", "GET /api-reference/scalar.aspnetcore.js",

@@ -100,7 +100,7 @@ public sealed partial class EndpointAuthorizationTests(ServerFixture server)
     [Fact]
     public void Every_hub_and_hub_method_declares_its_roles()
     {
-        var hubs = typeof(WallHub).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.SignalR.Hub)) || IsTypedHub(t)).ToList();
+        var hubs = typeof(OpsCenter.Server.Live.LiveHub).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.SignalR.Hub)) || IsTypedHub(t)).ToList();
         Assert.NotEmpty(hubs);
         foreach (var hub in hubs)
         {

@@ -1,5 +1,5 @@
 // The operators' video wall. Everything on it is rendered from one live-view document (docs/realtime-api.md, view
-// `city`): today adapted from /hubs/wall snapshots, later straight from /hubs/live via js/live.js. Vietnamese first;
+// `city`, followed on /hubs/live through js/live.js), plus the `incidents` view for the ticker. Vietnamese first;
 // numbers and times follow the chosen language, times always in Hai Phong's zone whatever the wall PC is set to.
 import { fitAreas, renderAreas } from './areas.js';
 import { renderTicker, severityBySource } from './incident-ticker.js';
@@ -8,7 +8,6 @@ import { createCityMap } from './city-map.js';
 import { followViews } from '../js/live.js';
 import { areaRows } from './document-areas.js';
 import { ageLevel, newestDataAgeSeconds, reasonKeys } from './freshness.js';
-import { areasOfSnapshot, snapshotAdapter } from './snapshot-document.js';
 import { createSparklines } from './sparklines.js';
 import { isNumber, setMeter, setValue, share } from './values.js';
 import { applyDictionary, loadDictionary, localeOf, otherLanguage, persistLanguage, resolveLanguage } from '../js/i18n.js';
@@ -26,7 +25,6 @@ const view = {
 };
 const map = createCityMap($('[data-testid="map-canvas"]'));
 const sparklines = createSparklines(document);
-const adaptSnapshot = snapshotAdapter();
 
 function formatters(lang) {
     const locale = localeOf(lang);
@@ -86,12 +84,6 @@ function renderIncidents(doc = view.incidents) {
         t: key => view.dict[key] ?? key,
     });
     map.markIncidents(severityBySource(doc));
-}
-
-/** A WallSnapshot (the older /hubs/wall push, still served for other clients), adapted to a document. */
-function renderSnapshot(snapshot) {
-    if (!view.cityLoaded) view.areas = areasOfSnapshot(snapshot);
-    renderDocument(adaptSnapshot(snapshot), snapshot.at);
 }
 
 function setConnectionState(state) {
@@ -210,4 +202,4 @@ followViews(['city', 'incidents'], {
     onUnauthorized: () => location.assign('/login?returnUrl=/wall'),
 });
 
-window.OpsWall = Object.freeze({ renderDocument, renderIncidents, renderSnapshot, setLanguage, ready });
+window.OpsWall = Object.freeze({ renderDocument, renderIncidents, setLanguage, ready });

@@ -1,12 +1,9 @@
 namespace OpsCenter.Contracts.Hubs;
 
-/// <summary>What the Server pushes to wall screens over the <c>/hubs/wall</c> SignalR hub.</summary>
-public interface IWallClient
-{
-    Task WallUpdated(WallSnapshot snapshot);
-}
-
-/// <summary>The live KPIs a wall screen shows. Contains no personal data by construction.</summary>
+/// <summary>
+/// The wall's headline figures in one record (city-wide and per area): a compact summary of the city state for tests and
+/// tools. Screens follow the live views of <c>/hubs/live</c> instead. Contains no personal data by construction.
+/// </summary>
 public sealed record WallSnapshot
 {
     public required DateTimeOffset At { get; init; }
