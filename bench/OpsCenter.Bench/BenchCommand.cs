@@ -5,7 +5,7 @@ using System.CommandLine.Parsing;
 namespace OpsCenter.Bench;
 
 /// <summary>
-/// The benchmark's command line: <c>[ingest|simulator|memory|live|all] [--messages N] [--brokers embedded,mosquitto]
+/// The benchmark's command line: <c>[ingest|simulator|memory|live|rules|all] [--messages N] [--brokers embedded,mosquitto]
 /// [--clients 250,500,1000,1500] [--rate 5000] [--trials 60]</c>.
 /// </summary>
 internal static class BenchCommand
@@ -17,13 +17,13 @@ internal static class BenchCommand
     {
         var mode = new Argument<string>("mode")
         {
-            Description = "What to measure: ingest (throughput and latency per broker), simulator (opscenter-sim's load ceiling), memory (Ingest's RSS with 50,000 devices), live (live views: publish → screen and SignalR fan-out under load) or all (everything but live)",
+            Description = "What to measure: ingest (throughput and latency per broker), simulator (opscenter-sim's load ceiling), memory (Ingest's RSS with 50,000 devices), live (live views: publish → screen and SignalR fan-out under load), rules (rule engine cost per reading; an alert storm against the storm cap) or all (everything but live and rules)",
             DefaultValueFactory = _ => "all",
         };
-        mode.AcceptOnlyFromAmong("ingest", "simulator", "memory", "live", "all");
+        mode.AcceptOnlyFromAmong("ingest", "simulator", "memory", "live", "rules", "all");
         var messages = new Option<int>("--messages")
         {
-            Description = "Messages per throughput run",
+            Description = "Messages per throughput run; rules: readings fed to the rule engine",
             HelpName = "N",
             DefaultValueFactory = _ => 200_000,
             CustomParser = PositiveCount,

@@ -62,6 +62,12 @@ internal static class BenchmarkRun
             report.Add($"memory: Ingest RSS with {devices:N0} registered devices, all reporting: {rss:N0} MB (after start-up {idle:N0} MB; target ≤ 300 MB: {(rss <= 300 ? "met" : "MISSED")})");
         }
 
+        if (options.Runs("rules"))
+        {
+            report.AddRange(Rules.RuleCostRun.Measure(options.Messages));
+            report.AddRange(await Rules.StormRun.MeasureAsync());
+        }
+
         if (options.Runs("live"))
             report.AddRange(await Live.LiveBenchmark.RunAsync(options));
 

@@ -15,7 +15,7 @@ public sealed class BenchCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Null(started);
         Assert.Contains("Usage:", run.Output);
-        Assert.All(new[] { "ingest", "simulator", "memory", "live", "--messages", "--brokers", "--clients", "--rate", "--trials" },
+        Assert.All(new[] { "ingest", "simulator", "memory", "live", "rules", "--messages", "--brokers", "--clients", "--rate", "--trials" },
             word => Assert.Contains(word, run.Output));
     }
 
@@ -49,6 +49,18 @@ public sealed class BenchCommandTests
         Assert.True(started!.Runs("live"));
         Assert.False(started.Runs("ingest"));
         Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("live"));
+    }
+
+    [Fact]
+    public async Task Rules_runs_only_when_named_and_takes_its_reading_count_from_messages()
+    {
+        var (run, started) = await InvokeAsync("rules", "--messages", "1500000");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1_500_000, started!.Messages);
+        Assert.True(started.Runs("rules"));
+        Assert.False(started.Runs("ingest"));
+        Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("rules"));
     }
 
     [Theory]
