@@ -40,6 +40,17 @@ public sealed class LiveCityState(CityInventory inventory, TimeProvider clock)
         }
     }
 
+    /// <summary>After a gap in following Ingest: every instance must say "online" again, live, to count as present.</summary>
+    public void DistrustPresence()
+    {
+        lock (_gate)
+        {
+            foreach (var instance in _ingestInstances.Keys.ToList())
+                _ingestInstances[instance] = (_ingestInstances[instance].State, DateTimeOffset.MinValue);
+            Version++;
+        }
+    }
+
     public void Apply(ServicePresence presence, bool retained = false)
     {
         if (presence.Service != InternalTopics.IngestService)

@@ -24,7 +24,13 @@ public sealed partial class StoredStreamConsumer(
     private readonly IStoredStreamObserver[] _observers = [.. observers];
     private IMqttClient? _client;
 
-    public bool IsConnected => _client?.IsConnected ?? false;
+    private volatile bool _following;
+
+    /// <summary>
+    /// Connected and subscribed on this connection. Not merely connected: between the connect and the subscription the
+    /// state still holds what was true before the gap, and screens must not be told it is current.
+    /// </summary>
+    public bool IsConnected => _following && (_client?.IsConnected ?? false);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,15 +41,24 @@ public sealed partial class StoredStreamConsumer(
             Handle(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain);
             return Task.CompletedTask;
         };
+        client.DisconnectedAsync += _ =>
+        {
+            _following = false;
+            return Task.CompletedTask;
+        };
 
         var mqtt = mqttOptions.Value;
         await MqttReconnectLoop.RunAsync(client, mqtt.ClientOptions("-live").WithCleanStart(true).Build(), async (_, ct) =>
         {
+            _following = false;
+            // What Ingest said before the gap proves nothing now: wait for its next live beat before calling figures current.
+            state.DistrustPresence();
             await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(f => f.WithTopic(InternalTopics.StoredFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                 .WithTopicFilter(f => f.WithTopic(InternalTopics.LivenessFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                 .WithTopicFilter(f => f.WithTopic(InternalTopics.PresenceFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                 .Build(), ct);
+            _following = true;
             LogConnected(mqtt.Host, mqtt.Port);
             // After the subscription, so nothing stored in between is missed; late readings never overwrite newer ones.
             await recovery.RestoreAsync(ct);
