@@ -178,7 +178,10 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
         await page.FillAsync("[data-testid=username]", username);
         await page.FillAsync("[data-testid=password]", city.PasswordOf(username));
         await page.ClickAsync("[data-testid=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // Only until the next page is committed: the landing page may send the browser on (to /wall) before its own
+        // load event, and waiting for that load then waits for a page that is already gone.
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 
     private static async Task<List<string>> RowsAsync(IPage page) =>
