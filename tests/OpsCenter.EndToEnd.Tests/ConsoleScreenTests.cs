@@ -116,7 +116,8 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
         await using var browser = await playwright.Chromium.LaunchAsync(WallScreenTests.ChromiumOptions());
         var page = await browser.NewPageAsync();
         await SignInAsync(page, username, returnUrl: "/");
-        await page.WaitForURLAsync(new Regex("/wall$"));
+        // Committed is enough: the wall page keeps working (map, live link) long after; its load event proves nothing here.
+        await page.WaitForURLAsync(new Regex("/wall$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
         var response = await page.GotoAsync(new Uri(city.Server.BaseUrl, "console").ToString());
         Assert.Equal(403, response!.Status);
