@@ -108,11 +108,11 @@ public sealed partial class IngestHarness : IAsyncDisposable
     public Task<DevicePublisher> ConnectDevicesAsync() => DevicePublisher.ConnectAsync(Broker.Port);
 
     /// <summary>Points with a <c>seq</c> (what Ingest stores) in a measurement; 0 while the database does not exist.</summary>
-    public async Task<long> CountAsync(string measurement)
+    public async Task<long> CountAsync(string measurement, long fromSeq = 0)
     {
         try
         {
-            var series = await Reader.SeriesAsync($"SELECT count(seq) FROM \"{measurement}\"");
+            var series = await Reader.SeriesAsync($"SELECT count(seq) FROM \"{measurement}\" WHERE seq >= {fromSeq}");
             return series.Count == 0 ? 0 : series[0].Values[0][1].GetInt64();
         }
         catch (InfluxQlException ex) when (ex.Message.Contains("database not found", StringComparison.Ordinal))
