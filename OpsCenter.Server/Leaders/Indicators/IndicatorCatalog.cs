@@ -5,11 +5,11 @@ namespace OpsCenter.Server.Leaders.Indicators;
 /// better, and the Decision 766/QĐ-TTg (2022) criterion group it answers, if any. <see cref="Measured"/> false marks an
 /// indicator of that decision that no device here measures: listed as such, never given a value.
 /// </summary>
+/// <param name="Unit">"vi|en" when the languages differ (e.g. "phút|min"), else one text for both.</param>
 public sealed record IndicatorDefinition(
     string Key,
     string NameVi,
     string NameEn,
-    /// <summary>"vi|en" when the languages differ (e.g. "phút|min"), else one text for both.</summary>
     string Unit,
     int Decimals,
     bool HigherIsBetter,

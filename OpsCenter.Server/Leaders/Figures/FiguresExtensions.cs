@@ -1,0 +1,9 @@
+namespace OpsCenter.Server.Leaders.Figures;
+
+/// <summary>Socio-economic figures imported from admins' CSV files and departments' systems.</summary>
+public static class FiguresExtensions
+{
+    public static IHostApplicationBuilder AddSocioEconomicFigures(this IHostApplicationBuilder builder) => builder;
+
+    public static IEndpointRouteBuilder MapSocioEconomicFigures(this IEndpointRouteBuilder app) => app;
+}
