@@ -24,7 +24,14 @@ public sealed class IncidentRow
     [JsonPropertyName("detail")]
     public IReadOnlyDictionary<string, string>? DetailValues => Detail?.Deserialize<Dictionary<string, string>>();
 
+    /// <summary>
+    /// Never sent to browsers: it points into field networks and often carries an NVR token. The console fetches the
+    /// picture through <c>GET /api/incidents/{id}/snapshot</c>, told only that there is one.
+    /// </summary>
+    [JsonIgnore]
     public string? SnapshotUrl { get; init; }
+
+    public bool HasSnapshot => SnapshotUrl is not null;
     public string? RuleId { get; init; }
     public DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset LastSeenAt { get; init; }

@@ -10,9 +10,10 @@ public static class WebPagesExtensions
     /// <summary>
     /// No inline script or style anywhere; every asset is our own (control rooms are often offline). The exceptions replace
     /// this header for their own responses: the API reference page (ReferencePagePolicy in ServiceDefaults) and the
-    /// Hangfire dashboard (Jobs/JobsExtensions.cs).
+    /// Hangfire dashboard (Jobs/JobsExtensions.cs). <c>blob:</c> images: the console shows a camera snapshot it fetched
+    /// from the Server's proxy as a blob, so it can tell a refused fetch from a failed one (an img element cannot).
     /// </summary>
-    public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+    public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpsCenter.LocalServices;
+using OpsCenter.Simulators.Snapshots;
 using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.EndToEnd.Tests;
@@ -20,6 +21,9 @@ public sealed class CityFixture : IAsyncLifetime
     public ServiceProcess Server { get; private set; } = null!;
     public ServiceProcess Ingest { get; private set; } = null!;
     public int BrokerPort { get; } = FreePort.Next();
+
+    /// <summary>The simulator's synthetic camera pictures, on loopback; the Server's snapshot allow-list names it.</summary>
+    internal SnapshotServer Snapshots { get; private set; } = null!;
     public Contracts.Inventory.CityInventory City { get; } = TestCity.Create(camerasPerArea: 20);
 
     public const string AdminName = "e2e-admin";
@@ -48,6 +52,7 @@ public sealed class CityFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Snapshots = new SnapshotServer(FreePort.Next());
         Influx = await InfluxDbServer.StartNewAsync();
         Postgres = await PostgresServer.StartNewAsync();
         var inventory = TestCity.WriteTo(_folder, City);
@@ -92,6 +97,7 @@ public sealed class CityFixture : IAsyncLifetime
             ["Security__BootstrapAdmin__Password"] = AdminPassword,
             ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
             ["Ingest__Url"] = Ingest.BaseUrl.ToString(),
+            ["Snapshots__AllowedHosts__0"] = new Uri(Snapshots.BaseUrl).Authority,
         }, _folder);
         await Server.StartAsync();
         await CreatePeopleAsync();
@@ -145,6 +151,8 @@ public sealed class CityFixture : IAsyncLifetime
             await Postgres.DisposeAsync();
         if (Influx is not null)
             await Influx.DisposeAsync();
+        if (Snapshots is not null)
+            await Snapshots.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

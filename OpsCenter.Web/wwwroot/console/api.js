@@ -55,3 +55,32 @@ export const changeIncident = (id, action, expectedVersion, extra = {}) =>
         headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
         body: JSON.stringify({ expectedVersion, ...extra }),
     });
+
+/** The signed-in person (username, displayName, role), once per page. */
+let me;
+export function loadMe() {
+    me ??= getJson('/api/auth/me').catch(e => {
+        me = undefined;
+        throw e;
+    });
+    return me;
+}
+
+/** A citizen report without the reporter's contact (GET /api/reports/{id}). */
+export const loadReport = id => getJson(`/api/reports/${encodeURIComponent(id)}`);
+
+export const loadReports = (limit = 100) => getJson(`/api/reports?limit=${limit}`);
+
+/** Received, answered %, median minutes to answer: city-wide and per area. */
+export const loadReportFigures = () => getJson('/api/reports/figures');
+
+/** The reporter's contact: the Server audits every look before answering, so it is fetched only on request. */
+export const loadReportContact = id => getJson(`/api/reports/${encodeURIComponent(id)}/contact`);
+
+/** Answers a report; a 409 (answered already, e.g. by a colleague a moment earlier) throws an ApiError. */
+export const answerReport = (id, text) =>
+    getJson(`/api/reports/${encodeURIComponent(id)}/answer`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+        body: JSON.stringify({ text }),
+    });

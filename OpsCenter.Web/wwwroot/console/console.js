@@ -9,6 +9,7 @@ import { formatters } from './format.js';
 import { renderDevice, renderDeviceLive } from './device-view.js';
 import { renderIncidentDetail, renderIncidentList, runAction } from './incidents-view.js';
 import { createLiveData } from './live-data.js';
+import { renderReports } from './reports-view.js';
 import { readRoute, urlOf } from './route.js';
 
 const $ = selector => document.querySelector(selector);
@@ -20,6 +21,7 @@ const live = createLiveData({ onDocument, onState: showConnection });
 /** The live view a route shows: the city for the overview, the device's area for an area or a device. */
 function viewOf(route) {
     if (route.name === 'incidents') return 'incidents';
+    if (route.name === 'reports') return null; // read from the REST API, not a live view
     if (route.name === 'area') return `area:${route.area}`;
     if (route.name === 'device') {
         const device = deviceOf(route);
@@ -60,7 +62,7 @@ function showIncidentDetail() {
     const opened = screen.opened;
     const panel = $('[data-testid=incident-detail]');
     if (!screen.route.incident) delete panel.dataset.version;
-    return renderIncidentDetail(panel, { route: screen.route, fmt: screen.fmt, t }, () => screen.opened === opened);
+    return renderIncidentDetail(panel, { route: screen.route, fmt: screen.fmt, t, city: screen.city, lang: screen.lang }, () => screen.opened === opened);
 }
 
 function showIncidentFilters(route) {
@@ -89,12 +91,17 @@ function show(route) {
     const opened = ++screen.opened;
     const device = route.name === 'device' ? deviceOf(route) : null;
     const area = screen.city.areas.find(a => a.id === (route.name === 'area' ? route.area : device?.areaId));
-    const known = route.name === 'city' || route.name === 'incidents' || (route.name === 'area' && area) || device;
+    const known = route.name === 'city' || route.name === 'incidents' || route.name === 'reports' || (route.name === 'area' && area) || device;
     document.body.dataset.screen = known ? route.name : 'not-found';
     for (const section of document.querySelectorAll('section[data-view]')) section.hidden = section.dataset.view !== document.body.dataset.screen;
     showBreadcrumb(route, area, device);
-    live.follow(known ? [viewOf(route)] : []);
+    live.follow(known && viewOf(route) ? [viewOf(route)] : []);
     if (!known) return;
+    if (route.name === 'reports') {
+        renderReports($('[data-view=reports]'), { city: screen.city, route, lang: screen.lang, fmt: screen.fmt, t,
+            isCurrent: () => screen.opened === opened });
+        return;
+    }
     if (route.name === 'incidents') {
         showIncidentFilters(route);
         showIncidentDetail();
@@ -115,7 +122,8 @@ function showBreadcrumb(route, area, device) {
     deviceCrumb.hidden = !device;
     if (device) deviceCrumb.textContent = device.name;
     $('[data-testid=nav-incidents]').setAttribute('aria-current', route.name === 'incidents' ? 'page' : 'false');
-    document.title = [route.name === 'incidents' ? t('incidents.title') : null, device?.name, area && areaName(area, screen.lang), t('console.title')].filter(Boolean).join(' — ');
+    $('[data-testid=nav-reports]').setAttribute('aria-current', route.name === 'reports' ? 'page' : 'false');
+    document.title = [route.name === 'incidents' ? t('incidents.title') : route.name === 'reports' ? t('reports.title') : null, device?.name, area && areaName(area, screen.lang), t('console.title')].filter(Boolean).join(' — ');
 }
 
 function navigate(url, { replace = false } = {}) {

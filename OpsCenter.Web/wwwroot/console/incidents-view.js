@@ -3,6 +3,8 @@
 // REST API. Actions name the version the operator saw, so a change someone else made first comes back as a conflict.
 import { ApiError, changeIncident, loadIncident } from './api.js';
 import { areaName, el } from './dom.js';
+import { renderReportPanel } from './report-panel.js';
+import { snapshotFigure } from './snapshot.js';
 import { urlOf } from './route.js';
 
 export const SEVERITIES = ['critical', 'major', 'minor', 'info'];
@@ -65,7 +67,7 @@ function actionButtons(incident, t) {
 
 /** The detail panel: the incident's facts and trail, freshly read; its actions take a note or reason. */
 export async function renderIncidentDetail(panel, ctx, isCurrent) {
-    const { route, fmt, t } = ctx;
+    const { route, fmt, t, city, lang } = ctx;
     panel.hidden = !route.incident;
     if (!route.incident) return;
     let detail;
@@ -97,6 +99,8 @@ export async function renderIncidentDetail(panel, ctx, isCurrent) {
             fact('incident.field.occurrences', fmt.number(i.occurrences)),
             fact('incident.field.assignee', i.assignee),
             fact('incident.field.version', String(i.version))),
+        i.hasSnapshot ? snapshotFigure(i.id, t) : null,
+        citizenReport(i, { fmt, t, isCurrent, areaLabel: id => areaLabel(city, lang, id) }),
         el('form', { class: 'filters', 'data-testid': 'incident-detail-actions' },
             el('label', { class: 'grow' }, el('span', {}, t('incident.note')), el('input', { name: 'note', type: 'text', maxlength: 2000, autocomplete: 'off', 'data-testid': 'incident-note' })),
             (ACTIONS[i.status] ?? []).map(action => el('button', {
@@ -113,6 +117,19 @@ export async function renderIncidentDetail(panel, ctx, isCurrent) {
                 el('td', {}, t(`incident.trailAction.${e.action}`)),
                 el('td', {}, [e.fromStatus && e.fromStatus !== e.toStatus ? `${t(`incident.status.${e.fromStatus}`)} → ` : '', e.toStatus ? t(`incident.status.${e.toStatus}`) : '']),
                 el('td', {}, e.note ?? ''))))));
+}
+
+/** A citizen's report behind a `citizen` incident (its source id is the report id), answered right here. */
+function citizenReport(incident, ctx) {
+    if (incident.category !== 'citizen' || incident.type !== 'citizenReport') return null;
+    const container = el('div', { class: 'report-panel', 'data-testid': 'report-panel' });
+    renderReportPanel(container, incident.sourceId, ctx);
+    return container;
+}
+
+export function areaLabel(city, lang, id) {
+    const area = city?.areas.find(a => a.id === id);
+    return area ? areaName(area, lang) : id;
 }
 
 /**

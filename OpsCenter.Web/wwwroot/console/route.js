@@ -1,5 +1,6 @@
 // The console's views are its URL: /console (areas), ?area=…&kind=&state=&q= (devices), ?device=…&hours= (one device),
-// ?view=incidents&status=&severity=&area=&category=&unack=1&incident=… (active incidents, filtered, one in detail).
+// ?view=incidents&status=&severity=&area=&category=&unack=1&incident=… (active incidents, filtered, one in detail),
+// ?view=reports&report=… (citizen reports: figures, the latest, one to answer).
 // Every screen can be bookmarked or sent to a colleague, and back/forward walk the drill-down.
 const FILTERS = ['kind', 'state', 'q'];
 export const HOURS = [6, 24, 72, 168];
@@ -12,6 +13,7 @@ export function readRoute(search = location.search) {
         for (const f of INCIDENT_FILTERS) route[f] = p.get(f) ?? '';
         return route;
     }
+    if (p.get('view') === 'reports') return { name: 'reports', report: p.get('report') || null };
     const device = p.get('device');
     if (device) {
         const hours = Number(p.get('hours'));
@@ -32,6 +34,9 @@ export function urlOf(route) {
         p.set('view', 'incidents');
         for (const f of INCIDENT_FILTERS) if (route[f]) p.set(f, route[f]);
         if (route.incident) p.set('incident', String(route.incident));
+    } else if (route.name === 'reports') {
+        p.set('view', 'reports');
+        if (route.report) p.set('report', route.report);
     } else if (route.name === 'device') {
         p.set('device', route.device);
         if (route.hours && route.hours !== 24) p.set('hours', String(route.hours));
