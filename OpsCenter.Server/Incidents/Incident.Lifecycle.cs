@@ -48,14 +48,26 @@ public sealed partial class Incident
     }
 
     /// <summary>
-    /// Back to open, as a new round: the earlier acknowledgement and resolution stay in the trail. The caller must
-    /// save it while no other incident of the same (source, type) is active (the database refuses a twin).
+    /// Back to open, as a new round: the earlier acknowledgement and resolution stay in the trail. The SLA starts
+    /// again: fresh deadlines counted from the reopening under the policy of its first opening (a settings change since
+    /// does not apply), and each can be escalated once more; the trail entry names them. The caller must save it while
+    /// no other incident of the same (source, type) is active (the database refuses a twin).
     /// </summary>
     public void Reopen(string by, DateTimeOffset at, string reason)
     {
         if (Status.IsActive())
             throw Refused("reopened", "it is still active");
-        Move(IncidentStatus.Open, "reopen", by, at, RequiredText(reason, "A reason to reopen"));
+        var note = RequiredText(reason, "A reason to reopen");
+        AckDueAt = AckWithin is { } ack ? at + ack : null;
+        ResolveDueAt = ResolveWithin is { } resolve ? at + resolve : null;
+        EscalatedAckAt = null;
+        EscalatedResolveAt = null;
+        Record(new IncidentChange(at, RequiredActor(by), "reopen", Status, IncidentStatus.Open, note, new Dictionary<string, string?>
+        {
+            ["ackDueAt"] = AckDueAt?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["resolveDueAt"] = ResolveDueAt?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Status = IncidentStatus.Open;
         AcknowledgedAt = null;
         AcknowledgedBy = null;
         StartedAt = null;

@@ -39,6 +39,8 @@ public sealed partial class Incident
         ResolveDueAt = row.ResolveDueAt;
         EscalatedAckAt = row.EscalatedAckAt;
         EscalatedResolveAt = row.EscalatedResolveAt;
+        AckWithin = row.AckWithin;
+        ResolveWithin = row.ResolveWithin;
     }
 
     public long Id { get; }
@@ -66,11 +68,18 @@ public sealed partial class Incident
     public bool IsStormSummary { get; }
     public bool Silenced { get; }
 
-    /// <summary>SLA deadlines, fixed when it opened (<c>Incidents/Sla</c>); null when its severity had none.</summary>
-    public DateTimeOffset? AckDueAt { get; }
-    public DateTimeOffset? ResolveDueAt { get; }
-    public DateTimeOffset? EscalatedAckAt { get; }
-    public DateTimeOffset? EscalatedResolveAt { get; }
+    /// <summary>
+    /// SLA deadlines, fixed when it opened (<c>Incidents/Sla</c>) and counted afresh when it is reopened; null when its
+    /// severity had none.
+    /// </summary>
+    public DateTimeOffset? AckDueAt { get; private set; }
+    public DateTimeOffset? ResolveDueAt { get; private set; }
+    public DateTimeOffset? EscalatedAckAt { get; private set; }
+    public DateTimeOffset? EscalatedResolveAt { get; private set; }
+
+    /// <summary>The policy in force when it first opened, as durations (null: no such deadline).</summary>
+    public TimeSpan? AckWithin { get; }
+    public TimeSpan? ResolveWithin { get; }
 
     /// <summary>The version this incident was loaded at; the store saves only if nobody changed it since.</summary>
     public int Version { get; }

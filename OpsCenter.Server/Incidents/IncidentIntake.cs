@@ -28,13 +28,13 @@ public sealed class IncidentIntake(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var raised = await connection.QuerySingleAsync<Raised>(new CommandDefinition("""
             INSERT INTO incidents (source_id, type, category, severity, area_id, status, summary, detail, snapshot_url,
-                                   rule_id, opened_at, last_seen_at, occurrences, silenced, ack_due_at, resolve_due_at, sla_fixed)
+                                   rule_id, opened_at, last_seen_at, occurrences, silenced, ack_due_at, resolve_due_at, ack_within, resolve_within, sla_fixed)
             VALUES (@SourceId, @Type, @Category, @Severity, @AreaId, 'open', @Summary, @Detail, @SnapshotUrl,
                     @RuleId, @At, @At, 1,
                     EXISTS (SELECT 1 FROM maintenance_windows w
                             WHERE ((w.scope = 'device' AND w.target_id = @SourceId) OR (w.scope = 'area' AND w.target_id = @AreaId))
                               AND w.starts_at <= @At AND @At < w.ends_at),
-                    @AckDueAt, @ResolveDueAt, true)
+                    @AckDueAt, @ResolveDueAt, @AckDueAt::timestamptz - @At::timestamptz, @ResolveDueAt::timestamptz - @At::timestamptz, true)
             ON CONFLICT (source_id, type) WHERE status IN ('open', 'acknowledged', 'inProgress')
             DO UPDATE SET occurrences = incidents.occurrences + 1,
                           last_seen_at = GREATEST(incidents.last_seen_at, EXCLUDED.last_seen_at),

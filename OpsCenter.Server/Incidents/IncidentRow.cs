@@ -55,4 +55,10 @@ public sealed class IncidentRow
     public DateTimeOffset? EscalatedAckAt { get; init; }
     public DateTimeOffset? EscalatedResolveAt { get; init; }
     public int EscalationLevel { get; init; }
+
+    /// <summary>The SLA policy of its first opening, as durations: a reopen counts fresh deadlines with these.</summary>
+    [JsonIgnore]
+    public TimeSpan? AckWithin { get; init; }
+    [JsonIgnore]
+    public TimeSpan? ResolveWithin { get; init; }
 }

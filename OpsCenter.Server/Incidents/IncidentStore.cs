@@ -117,6 +117,12 @@ public sealed class IncidentStore(NpgsqlDataSource dataSource)
                     closed_at = @ClosedAt, closed_by = @ClosedBy,
                     -- Only a clear or a reopen decides cleared_at; otherwise a raise's "it is back" must not be overwritten.
                     cleared_at = CASE WHEN @DecidesClearedAt THEN @ClearedAt ELSE cleared_at END,
+                    -- Only a reopen restarts the SLA; otherwise an escalation's mark, claimed just before in the same
+                    -- transaction, must stay.
+                    ack_due_at = CASE WHEN @Reopened THEN @AckDueAt ELSE ack_due_at END,
+                    resolve_due_at = CASE WHEN @Reopened THEN @ResolveDueAt ELSE resolve_due_at END,
+                    escalated_ack_at = CASE WHEN @Reopened THEN NULL ELSE escalated_ack_at END,
+                    escalated_resolve_at = CASE WHEN @Reopened THEN NULL ELSE escalated_resolve_at END,
                     version = version + 1
                 WHERE id = @Id AND version = @Version
                 """, new
@@ -125,6 +131,7 @@ public sealed class IncidentStore(NpgsqlDataSource dataSource)
                 incident.AcknowledgedAt, incident.AcknowledgedBy, incident.StartedAt, incident.StartedBy,
                 incident.ResolvedAt, incident.ResolvedBy, incident.ClosedAt, incident.ClosedBy,
                 DecidesClearedAt = incident.Changes.Any(c => c.Action is "clear" or "reopen"), incident.ClearedAt,
+                Reopened = incident.Changes.Any(c => c.Action == "reopen"), incident.AckDueAt, incident.ResolveDueAt,
             }, transaction, cancellationToken: cancellationToken));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)

@@ -21,6 +21,8 @@ public sealed class SlaDeadlineStore(NpgsqlDataSource dataSource)
                 UPDATE incidents SET
                     ack_due_at = opened_at + make_interval(mins => @Ack),
                     resolve_due_at = opened_at + make_interval(mins => @Resolve),
+                    ack_within = make_interval(mins => @Ack),
+                    resolve_within = make_interval(mins => @Resolve),
                     sla_fixed = true
                 WHERE NOT sla_fixed AND severity = @Severity
                 """, new { Severity = severity, Ack = sla.AcknowledgeWithinMinutes, Resolve = sla.ResolveWithinMinutes },
