@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsCenter.Server.Incidents.Sla;
+using OpsCenter.Server.Notifications;
 using OpsCenter.Server.Persistence;
 
 namespace OpsCenter.Server.Incidents;
@@ -56,8 +57,13 @@ public sealed class IncidentIntake(
                     signal.RuleId is null ? null : new Dictionary<string, string?> { ["ruleId"] = signal.RuleId })],
                 cancellationToken);
             // Silenced incidents are not on the wall, so they neither use up an area's storm budget nor gather a group.
-            if (!raised.Silenced && signal.AreaId is not null)
-                await StormControl.FileAsync(connection, transaction, raised.Id, signal, options.Value, cancellationToken);
+            var parentId = !raised.Silenced && signal.AreaId is not null
+                ? await StormControl.FileAsync(connection, transaction, raised.Id, signal, options.Value, cancellationToken)
+                : null;
+            // Notified in the same transaction: only what the wall shows on its own (not silenced, not filed under a
+            // storm or a group, whose first incident was notified already).
+            if (!raised.Silenced && parentId is null)
+                await NotificationOutbox.EnqueueAsync(connection, transaction, raised.Id, NotificationEvents.Opened, signal.At, null, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         feed?.Changed();

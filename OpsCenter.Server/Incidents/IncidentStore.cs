@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using OpsCenter.Server.Incidents.Sla;
+using OpsCenter.Server.Notifications;
 
 namespace OpsCenter.Server.Incidents;
 
@@ -73,8 +74,11 @@ public sealed class IncidentStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var outcome = await WriteAsync(connection, transaction, incident, cancellationToken);
-        if (outcome == SaveOutcome.Saved)
-            await transaction.CommitAsync(cancellationToken);
+        if (outcome != SaveOutcome.Saved)
+            return outcome;
+        if (incident.Changes.FirstOrDefault(c => c.Action == "reopen") is { } reopen)
+            await NotificationOutbox.EnqueueAsync(connection, transaction, incident.Id, NotificationEvents.Reopened, reopen.At, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return outcome;
     }
 
@@ -98,6 +102,8 @@ public sealed class IncidentStore(NpgsqlDataSource dataSource)
         var outcome = await WriteAsync(connection, transaction, incident, cancellationToken);
         if (outcome != SaveOutcome.Saved)
             return EscalationOutcome.VersionConflict;
+        await NotificationOutbox.EnqueueAsync(connection, transaction, incident.Id, NotificationEvents.Escalated, at,
+            new Dictionary<string, string?> { ["deadline"] = missed.Name() }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return EscalationOutcome.Escalated;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using OpsCenter.Server.Notifications;
 
 namespace OpsCenter.Server.Incidents;
 
@@ -22,7 +23,8 @@ internal static class StormControl
 {
     public const string StormType = "alertStorm";
 
-    public static async Task FileAsync(
+    /// <returns>The incident it was filed under, or null when it stays top-level.</returns>
+    public static async Task<long?> FileAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long incidentId, IncidentSignal signal, IncidentsOptions options,
         CancellationToken cancellationToken)
     {
@@ -42,6 +44,7 @@ internal static class StormControl
             await connection.ExecuteAsync(new CommandDefinition("UPDATE incidents SET parent_id = @ParentId WHERE id = @Id",
                 new { ParentId = parentId, Id = incidentId }, transaction, cancellationToken: cancellationToken));
         }
+        return parentId;
     }
 
     /// <summary>Opens the (area, minute) summary or counts one more under it; its severity is the worst filed under it.</summary>
@@ -71,6 +74,8 @@ internal static class StormControl
             await IncidentTrail.AppendAsync(connection, transaction, summary.Id,
                 [new IncidentChange(signal.At, Incident.SystemActor, "open", null, IncidentStatus.Open,
                     $"More than {cap} new incidents in one minute in area {signal.AreaId}.")], cancellationToken);
+            // The storm is what people are told of, once; the incidents filed under it are not notified one by one.
+            await NotificationOutbox.EnqueueAsync(connection, transaction, summary.Id, NotificationEvents.Opened, signal.At, null, cancellationToken);
         }
         return summary.Id;
     }

@@ -81,6 +81,9 @@ public sealed class ServerFixture : IAsyncLifetime
                 // Hangfire runs on the test PostgreSQL with the job registered, but never fires on its own: on the real
                 // clock it would escalate other tests' incidents mid-test. SLA tests run the job with their own clock.
                 ["Jobs:SlaEscalationCron"] = Hangfire.Cron.Never(),
+                // Deliveries wait in the outbox: the notification tests start a Server of their own that sends them,
+                // so a delivery is known to be committed before any Server could send it.
+                ["Notifications:SenderEnabled"] = "false",
             })
             {
                 web.UseSetting(key, value);
