@@ -66,6 +66,7 @@ internal static class BenchmarkRun
         {
             report.AddRange(Rules.RuleCostRun.Measure(options.Messages));
             report.AddRange(await Rules.StormRun.MeasureAsync());
+            report.AddRange(await Rules.RuleIntakeRun.MeasureAsync(options.Messages));
         }
 
         if (options.Runs("live"))

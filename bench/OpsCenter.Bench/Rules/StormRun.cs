@@ -32,7 +32,7 @@ internal static class StormRun
         finally
         {
             await postgres.DisposeAsync();
-            StopIfStillRunning(pid);
+            ProcessTree.StopIfStillRunning(pid);
         }
         return report;
     }
@@ -101,21 +101,4 @@ internal static class StormRun
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    /// <summary>The harness's PostgreSQL must not outlive the run; if the polite stop left it, it is ended by its own id.</summary>
-    private static void StopIfStillRunning(int? pid)
-    {
-        if (pid is null)
-            return;
-        try
-        {
-            using var process = Process.GetProcessById(pid.Value);
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-        catch (ArgumentException)
-        {
-            // Already gone: the stop worked.
-        }
-    }
 }
