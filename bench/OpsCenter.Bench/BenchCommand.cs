@@ -17,7 +17,7 @@ internal static class BenchCommand
     {
         var mode = new Argument<string>("mode")
         {
-            Description = "What to measure: ingest (throughput and latency per broker), simulator (opscenter-sim's load ceiling), memory (Ingest's RSS with 50,000 devices), live (live views: publish → screen and SignalR fan-out under load), rules (rule engine cost per reading; an alert storm against the storm cap) or all (everything but live and rules)",
+            Description = "What to measure: ingest (throughput and latency per broker), simulator (opscenter-sim's load ceiling), memory (Ingest's RSS with 50,000 devices), live (live views: publish → screen and SignalR fan-out under load), rules (rule engine cost per reading; an alert storm against the storm cap; the engine through the real incident intake into PostgreSQL in real time) or all (everything but live and rules)",
             DefaultValueFactory = _ => "all",
         };
         mode.AcceptOnlyFromAmong("ingest", "simulator", "memory", "live", "rules", "all");
