@@ -28,15 +28,17 @@ async function getJson(path, init = {}) {
     return response.json();
 }
 
-let city;
-/** Static facts, loaded once per page: they change only when the inventory is redeployed. */
-export function loadCity() {
-    city ??= getJson('/api/city').catch(e => {
-        city = undefined;
+/** Loads once per page and shares the answer; a failure is not kept, so the next call tries again. */
+function once(load) {
+    let pending;
+    return () => (pending ??= load().catch(e => {
+        pending = undefined;
         throw e;
-    });
-    return city;
+    }));
 }
+
+/** Static facts, loaded once per page: they change only when the inventory is redeployed. */
+export const loadCity = once(() => getJson('/api/city'));
 
 export const loadHistory = (deviceId, hours) => getJson(`/api/devices/${encodeURIComponent(deviceId)}/history?hours=${hours}`);
 
@@ -57,14 +59,7 @@ export const changeIncident = (id, action, expectedVersion, extra = {}) =>
     });
 
 /** The signed-in person (username, displayName, role), once per page. */
-let me;
-export function loadMe() {
-    me ??= getJson('/api/auth/me').catch(e => {
-        me = undefined;
-        throw e;
-    });
-    return me;
-}
+export const loadMe = once(() => getJson('/api/auth/me'));
 
 /** A citizen report without the reporter's contact (GET /api/reports/{id}). */
 export const loadReport = id => getJson(`/api/reports/${encodeURIComponent(id)}`);
