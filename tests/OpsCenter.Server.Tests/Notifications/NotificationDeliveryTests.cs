@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -111,7 +112,8 @@ public sealed class NotificationDeliveryTests(ServerFixture server)
         await server.Factory.Services.GetRequiredService<IIncidentSink>().RaiseAsync(
             Signal(IncidentIntakeTests.Unique("det"), "offline", IncidentSeverities.Major, IncidentCategories.Device, "hongbang"), CancellationToken.None);
 
-        await using (var sender = SendingServer(maxAttempts: 3))
+        var logs = new CollectedLogs();
+        await using (var sender = SendingServer(maxAttempts: 3, logs))
         {
             await Eventually.True(async () => (await DeliveriesAsync(retried)).Single().GetProperty("status").GetString() == "delivered", Patience, "delivered after retries");
             await Eventually.True(async () => (await DeliveriesAsync(givenUp)).Single().GetProperty("status").GetString() == "failed", Patience, "given up");
@@ -127,6 +129,12 @@ public sealed class NotificationDeliveryTests(ServerFixture server)
         Assert.Equal(503, failed.GetProperty("lastStatusCode").GetInt32());
         Assert.Equal("The receiver answered 503.", failed.GetProperty("lastError").GetString());
         Assert.Equal(3, dead.Attempts);
+        // Failures are logged with the webhook and its host, never the URL's path or query, where the secret is.
+        var failures = logs.Lines.Where(l => l.Contains("failed on attempt", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2 + 3, failures.Count);
+        Assert.All(failures, l => Assert.Contains("host 127.0.0.1:", l, StringComparison.Ordinal));
+        Assert.Contains(failures, l => l.Contains("giving up", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(WebhookReceiver.Secret, StringComparison.Ordinal));
         await DeleteWebhookAsync(retried);
         await DeleteWebhookAsync(givenUp);
     }
@@ -157,10 +165,12 @@ public sealed class NotificationDeliveryTests(ServerFixture server)
     private IncidentStore Store => server.Factory.Services.GetRequiredService<IncidentStore>();
 
     /// <summary>Another Server on the same PostgreSQL, with its sender on and quick retries; disposing it stops it.</summary>
-    private WebApplicationFactory<Program> SendingServer(int maxAttempts = 12)
+    private WebApplicationFactory<Program> SendingServer(int maxAttempts = 12, CollectedLogs? logs = null)
     {
         var factory = server.Factory.WithWebHostBuilder(web =>
         {
+            if (logs is not null)
+                web.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
             web.UseSetting("Notifications:SenderEnabled", "true");
             web.UseSetting("Notifications:PollMilliseconds", "100");
             web.UseSetting("Notifications:RetryBaseSeconds", "1");
