@@ -39,6 +39,36 @@ public sealed class IncidentIntakeTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Two_servers_storming_two_areas_across_a_minute_boundary_with_grouping_on_keep_the_cap_exact_per_area_and_minute()
+    {
+        await using var servers = new TwoServers(server.Postgres.ConnectionString, new IncidentsOptions { StormCapPerAreaPerMinute = 20, GroupingWindowMinutes = 5 });
+        var areas = new[] { Unique("area"), Unique("area") };
+        // 30 per area in the minute from 01:02 and 30 in the next, all raised at once, alternating between the Servers.
+        var minuteStart = new DateTimeOffset(2026, 11, 26, 1, 2, 0, TimeSpan.Zero);
+        var signals = from area in areas
+                      from minute in new[] { 0, 1 }
+                      from i in Enumerable.Range(0, 30)
+                      select Signal(Unique("det"), "congestion", area, minuteStart.AddMinutes(minute).AddSeconds(i));
+        await servers.RaiseAllAsync(signals.OrderBy(_ => Random.Shared.Next()));
+
+        foreach (var area in areas)
+        {
+            // Per minute: 20 kept out of the storm (standalone, or grouped under the first: best effort), one summary
+            // counting exactly the 10 filed under it.
+            Assert.Equal(["01:02|20|1|10|10", "01:03|20|1|10|10"], await Sql($"""
+                select to_char(date_trunc('minute', i.opened_at at time zone 'UTC'), 'HH24:MI')
+                    || '|' || count(*) filter (where not i.is_storm_summary and (p.id is null or not p.is_storm_summary))
+                    || '|' || count(*) filter (where i.is_storm_summary)
+                    || '|' || coalesce(sum(i.occurrences) filter (where i.is_storm_summary), 0)
+                    || '|' || count(*) filter (where p.is_storm_summary)
+                from incidents i left join incidents p on p.id = i.parent_id
+                where i.area_id = '{area}'
+                group by date_trunc('minute', i.opened_at at time zone 'UTC') order by 1
+                """));
+        }
+    }
+
+    [Fact]
     public async Task Incidents_of_one_type_in_one_area_within_the_window_are_filed_under_the_first()
     {
         await using var servers = new TwoServers(server.Postgres.ConnectionString, new IncidentsOptions { GroupingWindowMinutes = 5 });
