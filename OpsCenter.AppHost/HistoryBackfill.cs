@@ -21,7 +21,7 @@ internal sealed class HistoryBackfill(
 {
     public const int DefaultDays = 7;
 
-    /// <summary>About 1.3 M messages for the demo city's week: ~4 min, leaving the two cores room for the live city.</summary>
+    /// <summary>About 1.7 M messages for the demo city's week: 5 min, leaving the two cores room for the live city.</summary>
     public const int DefaultMessagesPerSecond = 6000;
 
     private ManagedProcess? _process;
