@@ -34,13 +34,15 @@ public static partial class LeaderReportsApi
         api.MapGet("/", async (LeaderReportStore store, CancellationToken ct) =>
                 TypedResults.Ok((await store.ListAsync(ct)).Select(ReportView.Of).ToList()))
             .WithSummary("The stored reports, newest first: daily (07:00, yesterday), weekly (Monday 07:30, the previous Monday–Sunday) and custom; status ready or failed (with the error), links to the PDF and the chart PNGs.");
-        api.MapGet("/{id:guid}/pdf", async Task<IResult> (Guid id, LeaderReportStore store, CancellationToken ct) =>
-                await store.PdfAsync(id, ct) is { } pdf
+        // Ids are parsed here rather than by a route constraint: a malformed id is then a 404 of this endpoint, after
+        // its role check, not an unmatched route.
+        api.MapGet("/{id}/pdf", async Task<IResult> (string id, LeaderReportStore store, CancellationToken ct) =>
+                Guid.TryParse(id, out var reportId) && await store.PdfAsync(reportId, ct) is { } pdf
                     ? TypedResults.File(pdf.Pdf, "application/pdf", pdf.Kind.PdfFileName(pdf.Days))
                     : TypedResults.NotFound())
             .WithSummary("The report's PDF as an attachment (e.g. bao-cao-ngay-2026-11-30.pdf); 404 for an unknown or failed report.");
-        api.MapGet("/{id:guid}/charts/{name}.png", async Task<IResult> (Guid id, string name, LeaderReportStore store, CancellationToken ct) =>
-                await store.ChartAsync(id, name, ct) is { } png ? TypedResults.File(png, "image/png") : TypedResults.NotFound())
+        api.MapGet("/{id}/charts/{name}.png", async Task<IResult> (string id, string name, LeaderReportStore store, CancellationToken ct) =>
+                Guid.TryParse(id, out var reportId) && await store.ChartAsync(reportId, name, ct) is { } png ? TypedResults.File(png, "image/png") : TypedResults.NotFound())
             .WithSummary("One chart of the report as PNG: traffic-speed-by-hour, camera-availability-by-area, one-stop-wait-by-area, one-stop-on-time-by-area.");
         api.MapPost("/", Create)
             .WithSummary("Make a report now for a range of city days, both included: body { from, to } as yyyy-MM-dd; from ≤ to, not in the future, at most Reports:MaxDays (366) days. 201 with the report; 400 with the reason otherwise.");

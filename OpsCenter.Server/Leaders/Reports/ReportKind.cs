@@ -37,9 +37,8 @@ public static class ReportKinds
     /// <summary>The download's file name, ASCII so every browser and mail client keeps it: <c>bao-cao-ngay-2026-11-30.pdf</c>.</summary>
     public static string PdfFileName(this ReportKind kind, CityDays days) => kind switch
     {
-        ReportKind.Daily => string.Create(CultureInfo.InvariantCulture, $"bao-cao-ngay-{days.From:yyyy-MM-dd}.pdf"),
+        _ when days.From == days.To => string.Create(CultureInfo.InvariantCulture, $"bao-cao-ngay-{days.From:yyyy-MM-dd}.pdf"),
         ReportKind.Weekly => string.Create(CultureInfo.InvariantCulture, $"bao-cao-tuan-{days.From:yyyy-MM-dd}.pdf"),
-        _ when days.From == days.To => string.Create(CultureInfo.InvariantCulture, $"bao-cao-{days.From:yyyy-MM-dd}.pdf"),
         _ => string.Create(CultureInfo.InvariantCulture, $"bao-cao-{days.From:yyyy-MM-dd}-den-{days.To:yyyy-MM-dd}.pdf"),
     };
 
