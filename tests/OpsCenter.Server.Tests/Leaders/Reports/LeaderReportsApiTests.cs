@@ -25,8 +25,6 @@ public sealed class LeaderReportsApiTests(ReportsFixture server)
 
         var report = await CreateAsync(leader, Day, Day);
         var text = await PdfTextAsync(leader, report);
-        if (Environment.GetEnvironmentVariable("OPSCENTER_KEEP_REPORT") is { Length: > 0 } keep)
-            await File.WriteAllBytesAsync(keep, await leader.GetByteArrayAsync(report.GetProperty("pdfUrl").GetString()));
 
         Assert.Contains($"Báo cáo điều hành thành phố — ngày 30/11/2026", text, StringComparison.Ordinal);
         Assert.Matches(@"Hồ sơ giải quyết trước và đúng hạn\s+87,5\s+85,0\s+▲ \+2,5\s+%", text);
