@@ -19,12 +19,14 @@ internal static class IncidentSection
             incidents.MedianMinutesToAcknowledge is { } minutes ? $"{VietnameseNumbers.Number(minutes, 1)} phút" : "chưa có sự cố được tiếp nhận");
     }
 
+    private const double ValueColumn = 200;
+
+    /// <summary>The label, then the value beside it, wrapped in its column when long (many categories).</summary>
     private static void Line(PdfFlow flow, XFont labelFont, XFont font, string label, string value)
     {
         flow.Reserve(16);
         flow.Text("• " + label, labelFont, ReportPdf.InkBrush, flow.Left + 4, flow.Y);
-        flow.Text(value, font, ReportPdf.InkBrush, flow.Left + 200, flow.Y);
-        flow.Y += 15;
+        flow.Paragraph(value, font, ReportPdf.InkBrush, indent: ValueColumn, after: 2);
     }
 
     private static string Count(int count) => VietnameseNumbers.Number(count, 0);

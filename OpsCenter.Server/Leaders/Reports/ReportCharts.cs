@@ -79,8 +79,15 @@ public static class ReportCharts
             plot.Add.Annotation(NoData);
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, content.Areas.Count).Select(i => (double)i)], [.. content.Areas.Select(a => a.Name)]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        if (content.Areas.Count > 6)
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        if (content.Areas.Count > 8)
+        {
+            // Slanted, anchored at their right end under their bar, with room below for the longest name.
             plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.TickLabelStyle.OffsetY = 8;
+            plot.Axes.Bottom.MinimumSize = 75;
+        }
         plot.Axes.Margins(bottom: 0, top: 0.15);
         if (top is { } max && measured)
             plot.Axes.SetLimitsY(0, max * 1.1);
