@@ -38,7 +38,7 @@ public sealed class ReportFonts : IFontResolver
         {
             if (_installed is not null)
                 return _installed;
-            var fonts = new ReportFonts(folder);
+            var fonts = Load(folder);
             GlobalFontSettings.FontResolver = fonts;
             ScottPlot.Fonts.AddFontFile(Family, Path.Combine(folder, Regular), bold: false, italic: false);
             ScottPlot.Fonts.AddFontFile(Family, Path.Combine(folder, Bold), bold: true, italic: false);
@@ -47,6 +47,9 @@ public sealed class ReportFonts : IFontResolver
             return fonts;
         }
     }
+
+    /// <summary>Reads both files; throws, naming what to install, when one is missing.</summary>
+    internal static ReportFonts Load(string folder) => new(folder);
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         // Every family asked for is DejaVu Sans: the layout names only it, and a stray default must not fail a report.

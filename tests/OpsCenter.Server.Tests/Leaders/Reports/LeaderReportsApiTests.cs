@@ -41,6 +41,23 @@ public sealed class LeaderReportsApiTests(ReportsFixture server)
         Assert.Matches(@"Trang 1/\d", text);
     }
 
+    /// <summary>
+    /// pdftotext reads the text layer, which was right even when the glyphs were not: PDFsharp's subsetter dropped the
+    /// mark glyphs DejaVu's ố, ề… are composed of, so "phố" printed as "pho". Whole fonts carry every glyph.
+    /// </summary>
+    [Fact]
+    public async Task The_PDF_embeds_both_DejaVu_Sans_fonts_whole_so_letters_with_two_marks_print_with_them()
+    {
+        var day = new DateOnly(2026, 11, 27);
+        using var leader = server.ClientAs(Roles.Leader);
+        var report = await CreateAsync(leader, day, day);
+
+        var pdf = System.Text.Encoding.Latin1.GetString(await leader.GetByteArrayAsync(report.GetProperty("pdfUrl").GetString()));
+        var embedded = System.Text.RegularExpressions.Regex.Matches(pdf, @"/Length1 (\d+)").Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order();
+        var folder = new ReportsOptions().FontFolder;
+        Assert.Equal(new[] { "DejaVuSans-Bold.ttf", "DejaVuSans.ttf" }.Select(f => new FileInfo(Path.Combine(folder, f)).Length).Order(), embedded);
+    }
+
     [Fact]
     public async Task Incidents_of_the_period_are_summarised_and_the_section_is_left_out_when_there_were_none()
     {

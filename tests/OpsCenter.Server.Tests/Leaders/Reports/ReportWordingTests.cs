@@ -52,4 +52,21 @@ public sealed class ReportWordingTests
         Assert.NotSame(upBrush, worseBrush);
         Assert.Equal("—", IndicatorTables.Change(null, 3, speed).Text);
     }
+
+    [Fact]
+    public void A_missing_font_says_which_file_and_what_to_install()
+    {
+        var folder = Directory.CreateTempSubdirectory("opscenter-no-fonts-").FullName;
+        try
+        {
+            var error = Assert.Throws<FileNotFoundException>(() => ReportFonts.Load(folder));
+            Assert.Contains(Path.Combine(folder, "DejaVuSans.ttf"), error.Message, StringComparison.Ordinal);
+            Assert.Contains("fonts-dejavu-core", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Reports:FontFolder", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
 }
