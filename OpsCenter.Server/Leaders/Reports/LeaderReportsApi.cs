@@ -7,13 +7,13 @@ using OpsCenter.Server.Security;
 
 namespace OpsCenter.Server.Leaders.Reports;
 
-/// <summary>A report as the dashboard lists it.</summary>
+/// <summary>A report as the dashboard lists it. <see cref="PdfUrl"/> is always given (the agreed shape); it answers 404 while the report is failed.</summary>
 public sealed record ReportView(
-    Guid Id, string Kind, DateOnly From, DateOnly To, DateTime CreatedAt, string Status, string? Error, string? PdfUrl, IReadOnlyList<ReportChartView> Charts)
+    Guid Id, string Kind, DateOnly From, DateOnly To, DateTime CreatedAt, string Status, string? Error, string PdfUrl, IReadOnlyList<ReportChartView> Charts)
 {
     public static ReportView Of(StoredReport report) => new(
         report.Id, report.Kind.Name(), report.Days.From, report.Days.To, report.CreatedAt.UtcDateTime, report.Ready ? "ready" : "failed", report.Error,
-        report.Ready ? $"/api/leaders/reports/{report.Id}/pdf" : null,
+        $"/api/leaders/reports/{report.Id}/pdf",
         [.. report.Charts.Select(c => new ReportChartView(c.Name, $"/api/leaders/reports/{report.Id}/charts/{c.Name}.png", c.Width, c.Height))]);
 }
 

@@ -82,7 +82,8 @@ public sealed class LeaderReportJobTests(ReportsFixture server)
                 .Single(r => r.GetProperty("kind").GetString() == "daily" && r.GetProperty("from").GetString() == $"{yesterday:yyyy-MM-dd}");
             Assert.Equal("failed", listed.GetProperty("status").GetString());
             Assert.Equal("InfluxDB is unreachable (test)", listed.GetProperty("error").GetString());
-            Assert.Equal(JsonValueKind.Null, listed.GetProperty("pdfUrl").ValueKind);
+            using (var pdf = await leader.GetAsync(listed.GetProperty("pdfUrl").GetString()))
+                Assert.Equal(System.Net.HttpStatusCode.NotFound, pdf.StatusCode);
             Assert.Empty(listed.GetProperty("charts").EnumerateArray());
 
             // Once the figures are back, the next run makes the report in the same row.
