@@ -35,7 +35,7 @@ internal static class IndicatorTables
         {
             var now = content.Current.City[definition.Key];
             var before = content.Previous.City[definition.Key];
-            StartRow(flow, row++, x, widths);
+            StartRow(flow, row++);
             flow.Text(definition.NameVi, font, ReportPdf.InkBrush, x[0] + 3, flow.Y + 3);
             flow.TextRight(VietnameseNumbers.Number(now, definition.Decimals), PdfFlow.Font(8.5, bold: true), ReportPdf.InkBrush, x[1] + (widths[1] * flow.Width) - 4, flow.Y + 3);
             flow.TextRight(VietnameseNumbers.Number(before, definition.Decimals), font, ReportPdf.MutedBrush, x[2] + (widths[2] * flow.Width) - 4, flow.Y + 3);
@@ -60,7 +60,7 @@ internal static class IndicatorTables
         for (var row = 0; row < content.Areas.Count; row++)
         {
             var area = content.Areas[row];
-            StartRow(flow, row, x, widths);
+            StartRow(flow, row);
             flow.Text(area.Name, font, ReportPdf.InkBrush, x[0] + 3, flow.Y + 3);
             for (var c = 0; c < AreaColumns.Count; c++)
             {
@@ -114,7 +114,7 @@ internal static class IndicatorTables
         flow.Y += RowHeight + 2;
     }
 
-    private static void StartRow(PdfFlow flow, int row, double[] x, double[] widths)
+    private static void StartRow(PdfFlow flow, int row)
     {
         flow.Reserve(RowHeight);
         if (row % 2 == 1)
