@@ -19,3 +19,7 @@ CREATE TABLE socio_economic_figures (
 );
 
 CREATE INDEX socio_economic_figures_series ON socio_economic_figures (indicator, period_kind, period_start);
+
+-- Departments' systems post figures with a service key of their own role (Contracts Roles.Department).
+ALTER TABLE service_keys DROP CONSTRAINT service_keys_role_check;
+ALTER TABLE service_keys ADD CONSTRAINT service_keys_role_check CHECK (role IN ('reporter', 'monitor', 'department'));
