@@ -108,16 +108,16 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
     }
 
     [Theory]
-    [InlineData(CityFixture.LeaderName)]
-    [InlineData(CityFixture.WallName)]
-    public async Task Leaders_and_wall_screens_are_sent_to_the_wall_and_cannot_open_the_console(string username)
+    [InlineData(CityFixture.LeaderName, "/leaders")]
+    [InlineData(CityFixture.WallName, "/wall")]
+    public async Task Leaders_and_wall_screens_are_sent_to_their_screen_and_cannot_open_the_console(string username, string screen)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(WallScreenTests.ChromiumOptions());
         var page = await browser.NewPageAsync();
         await SignInAsync(page, username, returnUrl: "/");
-        // Committed is enough: the wall page keeps working (map, live link) long after; its load event proves nothing here.
-        await page.WaitForURLAsync(new Regex("/wall$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // Committed is enough: the screen keeps working (map, live link) long after; its load event proves nothing here.
+        await page.WaitForURLAsync(new Regex(Regex.Escape(screen) + "$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
         var response = await page.GotoAsync(new Uri(city.Server.BaseUrl, "console").ToString());
         Assert.Equal(403, response!.Status);
