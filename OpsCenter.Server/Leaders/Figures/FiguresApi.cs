@@ -23,17 +23,14 @@ public static class FiguresApi
         api.MapGet("/", async (FigureStore store, CancellationToken ct) => TypedResults.Ok(FigureSeries.From(await store.ListAsync(ct))))
             .RequireRoles(Roles.Leaders)
             .WithSummary("Socio-economic figures: one series per indicator and period kind, with its latest value, the trend and the change against the same period a year earlier.");
+        // No Accepts(...) metadata on the uploads: routing would answer a wrong content type with 415 before the role
+        // check, telling anyone what the endpoint takes. The handlers check the type themselves, after authorization.
         api.MapPost("/csv", UploadCsv).RequireRoles(Roles.Admin)
-            .Accepts<string>("text/csv", "multipart/form-data")
             .WithSummary("Upload figures as CSV (text/csv body or a multipart file; at most 1 MiB, 10,000 rows). Header indicator,unit,period,value,source; period YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; value with a decimal point. Any bad row: 400 naming each bad line, nothing stored. Same indicator and period again: replaced.");
         api.MapPost("/", PostJson).RequireRoles(Roles.Department)
-            .Accepts<FigureJson[]>("application/json")
             .WithSummary("A department's system posts figures: a JSON array of {indicator, unit, period, value, source} (value a JSON number). Checked as a whole like the CSV upload; errors name the item (1 = first).");
         return app;
     }
-
-    /// <summary>One posted figure (JSON); the value is a JSON number.</summary>
-    public sealed record FigureJson(string? Indicator, string? Unit, string? Period, decimal? Value, string? Source);
 
     private static async Task<IResult> UploadCsv(HttpRequest request, ClaimsPrincipal caller, FigureStore store, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
