@@ -83,7 +83,7 @@ public sealed partial class LeadersDashboardTests(CityFixture city) : IClassFixt
         Assert.Contains("00:30", failed, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("tr[data-report=r1] [data-testid=report-download]").CountAsync());
 
-        await page.WaitForSelectorAsync("[data-testid=trend-chart][data-state=ready]", new() { Timeout = 30_000 });
+        await page.WaitForSelectorAsync("[data-testid=trend-chart][data-state=ready]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Root, "TestResults", "leaders.png"), FullPage = true });
 
         // English on the switch, with en-GB numbers.
