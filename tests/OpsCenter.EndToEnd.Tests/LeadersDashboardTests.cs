@@ -35,7 +35,7 @@ public sealed partial class LeadersDashboardTests(CityFixture city) : IClassFixt
                 """,
         }));
 
-        await SignInAsync(page, CityFixture.LeaderName, returnUrl: "/");
+        await BrowserSignIn.SignInAsync(page, city, CityFixture.LeaderName, returnUrl: "/");
         await page.WaitForURLAsync(LeadersUrl(), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync("body[data-ready=true]", new() { Timeout = 30_000 });
 
@@ -102,7 +102,7 @@ public sealed partial class LeadersDashboardTests(CityFixture city) : IClassFixt
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(WallScreenTests.ChromiumOptions());
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, CityFixture.AdminName, returnUrl: "/leaders");
+        await BrowserSignIn.SignInAsync(page, city, CityFixture.AdminName, returnUrl: "/leaders");
         await page.WaitForSelectorAsync("body[data-ready=true]", new() { Timeout = 30_000 });
 
         const string indicator = "Lượt khách qua cảng Lạch Huyện";
@@ -131,15 +131,6 @@ public sealed partial class LeadersDashboardTests(CityFixture city) : IClassFixt
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await city.TokenAsync(CityFixture.LeaderName));
         using var doc = JsonDocument.Parse(await http.GetStringAsync("api/leaders/figures"));
         return doc.RootElement.GetRawText();
-    }
-
-    private async Task SignInAsync(IPage page, string username, string returnUrl)
-    {
-        await page.GotoAsync(new Uri(city.Server.BaseUrl, $"login?returnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
-        await page.FillAsync("[data-testid=username]", username);
-        await page.FillAsync("[data-testid=password]", city.PasswordOf(username));
-        await page.ClickAsync("[data-testid=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 
     [GeneratedRegex("/leaders$")]

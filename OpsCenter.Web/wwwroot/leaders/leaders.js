@@ -1,7 +1,7 @@
 // The leaders' dashboard: the day's indicators against the day before and the 7-day mean (city-wide or one area), the
 // area ranking, trends, Decision 766's groups, socio-economic figures and reports. Vietnamese first, English on the
 // switch. Today's figures with a live counterpart follow the live city view (js/live.js): no reload, no refresh button.
-import { applyDictionary, loadDictionary, otherLanguage, persistLanguage, resolveLanguage } from '../js/i18n.js';
+import { otherLanguage, persistLanguage, resolveLanguage, switchLanguage } from '../js/i18n.js';
 import { followViews } from '../js/live.js';
 import { ApiError, loadFigures, loadReports, loadSummary, loadTrend, requestReport, uploadFigures, whoAmI } from './api.js';
 import { renderFigures, renderUploadResult } from './figures.js';
@@ -138,15 +138,9 @@ function showError(e) {
 }
 
 async function setLanguage(lang) {
-    let dict;
-    try {
-        dict = await loadDictionary(lang);
-    } catch {
-        return; // keep the current language; the page is already labelled
-    }
+    const dict = await switchLanguage(lang, $('[data-testid=lang-toggle]'));
+    if (!dict) return;
     Object.assign(screen, { lang, dict, fmt: formatters(lang) });
-    applyDictionary(document, lang, dict);
-    $('[data-testid=lang-toggle]').textContent = otherLanguage(lang).toUpperCase();
     renderSummary();
     renderNow();
     renderReportList();
