@@ -82,7 +82,10 @@ public sealed class IndicatorTrends(IIndicatorSource source, CityInventory inven
         else
         {
             var periods = (query.Grain == TrendGrain.Week ? Weeks(query.Days) : Months(query.Days)).ToList();
-            var tables = await Task.WhenAll(periods.Select(p => source.TableAsync(p, cancellationToken)));
+            // One after another: up to 53 periods, and a burst of that many queries would crowd out the rollup jobs.
+            var tables = new List<IndicatorTable>(periods.Count);
+            foreach (var period in periods)
+                tables.Add(await source.TableAsync(period, cancellationToken));
             points = [.. periods.Zip(tables, (period, table) => new TrendPoint(
                 _calendar.StartOf(period.From).ToUnixTimeMilliseconds(),
                 query.Grain == TrendGrain.Week ? IsoWeek(period.From) : period.From.ToString("yyyy-MM", CultureInfo.InvariantCulture),
