@@ -69,6 +69,9 @@ internal static class BenchmarkRun
             report.AddRange(await Rules.RuleIntakeRun.MeasureAsync(options.Messages));
         }
 
+        if (options.Runs("report"))
+            report.AddRange(await Reports.ReportRun.MeasureAsync(options.Trials));
+
         if (options.Runs("live"))
             report.AddRange(await Live.LiveBenchmark.RunAsync(options));
 
