@@ -20,7 +20,7 @@ public sealed class BackgroundLoad : IAsyncDisposable
     public string OutputTail => _process.OutputTail;
 
     /// <param name="devices">The first this many devices of the inventory report (the probe is left out of them).</param>
-    public static async Task<BackgroundLoad> StartAsync(LiveSystemRig rig, double rate, int devices)
+    public static async Task<BackgroundLoad> StartAsync(WholeSystem rig, double rate, int devices)
     {
         var simulator = RepoPaths.ServiceDll(Path.Combine("simulators", "OpsCenter.Simulators"), "opscenter-sim");
         var process = await ManagedProcess.StartAsync(new ManagedProcessOptions

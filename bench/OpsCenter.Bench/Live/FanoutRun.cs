@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Bench.Live;
 
@@ -24,7 +25,7 @@ public sealed record FanoutStep(
 /// </summary>
 public static class FanoutRun
 {
-    public static async Task<FanoutStep> MeasureAsync(LiveSystemRig rig, StatusProbe probe, string token, int clients, int trials,
+    public static async Task<FanoutStep> MeasureAsync(WholeSystem rig, StatusProbe probe, string token, int clients, int trials,
         TimeSpan spacing, double idleServerCpuShare)
     {
         await using var fanout = LiveFanoutClients.Start(rig.HubUrl, token, clients, probe.DeviceId);
@@ -60,7 +61,7 @@ public static class FanoutRun
     }
 
     /// <summary>The Server's CPU share (cores) with the load running and nobody following a view: what the views do not cost.</summary>
-    public static async Task<double> IdleServerCpuShareAsync(LiveSystemRig rig, TimeSpan window)
+    public static async Task<double> IdleServerCpuShareAsync(WholeSystem rig, TimeSpan window)
     {
         var pid = rig.Server.Pid!.Value;
         var (before, clock) = (ProcessCpu.Used(pid), Stopwatch.StartNew());

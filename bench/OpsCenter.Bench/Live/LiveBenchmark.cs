@@ -11,6 +11,7 @@ namespace OpsCenter.Bench.Live;
 internal static class LiveBenchmark
 {
     public const double P99TargetMs = 250;
+    private const string WallScreen = "bench-wall";
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(300);
 
     public static async Task<IReadOnlyList<string>> RunAsync(BenchOptions options)
@@ -21,11 +22,15 @@ internal static class LiveBenchmark
         var probeDevice = city.Devices[^1].Id;
         var report = new List<string> { $"live: load average before {ProcessCpu.LoadAverage()}" };
 
-        await using var rig = await LiveSystemRig.StartAsync(city);
+        await using var rig = await WholeSystem.StartAsync(new WholeSystemOptions
+        {
+            City = city, SimulatorAccount = true, QuietLogs = true,
+            People = new Dictionary<string, string> { [WallScreen] = "wall" }, // the fan-out clients are wall screens
+        });
         await using var load = await BackgroundLoad.StartAsync(rig, options.Rate, city.Devices.Count - 1);
         await using var probe = await StatusProbe.ConnectAsync(rig, probeDevice);
         await probe.StartOnlineAsync();
-        var token = await rig.WallTokenAsync();
+        var token = await rig.TokenAsync(WallScreen);
         // Warm-up: JIT, connection pools and InfluxDB's first shards, so the first trials do not measure start-up.
         await Task.Delay(TimeSpan.FromSeconds(10));
         report.Add($"live: {city.Devices.Count} devices (probe {probeDevice}); background load {options.Rate:N0} msg/s asked, simulator says: {load.LastProgress()}");

@@ -18,7 +18,7 @@ public sealed record ScreenLatency(int Trials, int Seen, double P50Ms, double P9
 /// </summary>
 public static class PublishToScreenRun
 {
-    public static async Task<ScreenLatency> MeasureAsync(LiveSystemRig rig, StatusProbe probe, string token, int trials, TimeSpan spacing)
+    public static async Task<ScreenLatency> MeasureAsync(WholeSystem rig, StatusProbe probe, string token, int trials, TimeSpan spacing)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(rig.HubUrl, o =>

@@ -27,7 +27,7 @@ public sealed class StatusProbe : IAsyncDisposable
 
     public string DeviceId { get; }
 
-    public static async Task<StatusProbe> ConnectAsync(LiveSystemRig rig, string deviceId)
+    public static async Task<StatusProbe> ConnectAsync(WholeSystem rig, string deviceId)
     {
         var kind = rig.City.Devices.Single(d => d.Id == deviceId).Kind;
         var publisher = await DevicePublisher.ConnectAsync(rig.BrokerPort, deviceId, deviceId, rig.DeviceSecret(deviceId));
