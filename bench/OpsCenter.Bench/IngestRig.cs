@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OpsCenter.Bench.Measuring;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.LocalServices;
 using OpsCenter.Tests.Shared;
@@ -13,6 +14,8 @@ public sealed class IngestRig : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("opscenter-bench-").FullName;
     private InfluxDbServer? _influx;
 
+    public const string ProcessName = "Ingest";
+
     public ServiceProcess Ingest { get; private set; } = null!;
     public InfluxQlClient Reader { get; private set; } = null!;
     public IReadOnlyList<string> Detectors { get; private set; } = [];
@@ -21,7 +24,7 @@ public sealed class IngestRig : IAsyncDisposable
     {
         var rig = new IngestRig();
         rig._influx = await InfluxDbServer.StartNewAsync();
-        var city = TestCity.Create(camerasPerArea: 0, detectorsPerArea: (detectors + 1) / 2, officesPerArea: 0);
+        var city = City(detectors);
         rig.Detectors = city.Devices.Select(d => d.Id).ToList();
         var inventory = TestCity.WriteTo(rig._folder, city);
         rig.Reader = new InfluxQlClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(
@@ -46,6 +49,17 @@ public sealed class IngestRig : IAsyncDisposable
         await Eventually.True(async () => (await rig.Ingest.HealthAsync()).Status == 200, TimeSpan.FromSeconds(60), "Ingest healthy");
         return rig;
     }
+
+    private static CityInventory City(int detectors) => TestCity.Create(camerasPerArea: 0, detectorsPerArea: (detectors + 1) / 2, officesPerArea: 0);
+
+    /// <summary>The detectors a rig of this size registers.</summary>
+    public static IReadOnlyList<string> DetectorIds(int detectors) => [.. City(detectors).Devices.Select(d => d.Id)];
+
+    /// <summary>Ingest and InfluxDB, the processes behind the broker.</summary>
+    public IEnumerable<(string Name, int? Pid)> Processes() => [(ProcessName, Ingest.Pid), ("influxd", _influx?.Pid)];
+
+    /// <summary>Ingest's receive → durable histogram as it stands (Prometheus text from its /metrics).</summary>
+    public async Task<DurableHistogram> DurableHistogramAsync() => DurableHistogram.Parse(await Ingest.Http.GetStringAsync("metrics"));
 
     public async Task<long> StoredAsync()
     {
