@@ -52,7 +52,7 @@ public sealed partial class DurableStore : IDisposable
     public long BufferedBytes => _buffer.Bytes;
 
     /// <summary>Returns once the batch is durable, and where. Never drops it: with InfluxDB down and the buffer full, it waits.</summary>
-    public async Task<StoreOutcome> StoreAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> StoreAsync(LineBatch lines, CancellationToken cancellationToken)
     {
         if (lines.Count == 0)
             return StoreOutcome.Nothing;
@@ -70,10 +70,10 @@ public sealed partial class DurableStore : IDisposable
                 }
             }
 
-            var bytes = lines.Sum(l => (long)l.Length + 1) + 8;
+            var bytes = lines.ByteCount + 8L;
             if (_buffer.HasRoomFor(bytes))
             {
-                _buffer.Append(lines);
+                _buffer.Append(lines.ToStrings());
                 _metrics.Buffered(lines.Count);
                 _metrics.BufferBytes(_buffer.Bytes);
                 return new StoreOutcome(StoredTo.DiskBuffer, []);
@@ -112,7 +112,7 @@ public sealed partial class DurableStore : IDisposable
     /// acknowledgement; the batch goes to the disk buffer instead (null), which is just as durable. The slow write
     /// carries on: if it lands, the replay later rewrites the same points, which InfluxDB stores once.
     /// </summary>
-    private async Task<WriteAnswer?> FirstWriteWithinBudgetAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    private async Task<WriteAnswer?> FirstWriteWithinBudgetAsync(LineBatch lines, CancellationToken cancellationToken)
     {
         var write = _writer.WriteOnceAsync(lines, cancellationToken);
         if (await Task.WhenAny(write, Task.Delay(_writeBudget, _clock, cancellationToken)) == write)

@@ -73,7 +73,8 @@ public sealed partial class DeviceMessageConsumer(
         var length = (int)Math.Min(message.Payload.Length, int.MaxValue);
         // Keep at most 64 KiB + 1 byte: enough to validate, or to know it is too large, without holding a huge payload.
         var kept = message.Payload.Slice(0, Math.Min(message.Payload.Length, MaxPayloadKept + 1)).ToArray();
-        var incoming = new IncomingMessage(message.Topic, kept, length, clock.GetUtcNow(), clock.GetTimestamp(), ct => e.AcknowledgeAsync(ct));
+        // The event args' own method as the acknowledgement: a delegate, no closure object per message.
+        var incoming = new IncomingMessage(message.Topic, kept, length, clock.GetUtcNow(), clock.GetTimestamp(), e.AcknowledgeAsync);
         await _inbox.Writer.WriteAsync(incoming, stoppingToken);
     }
 

@@ -38,9 +38,15 @@ public sealed class IngestRig : IAsyncDisposable
             ["Influx__ServerGeneration"] = "V1Legacy",
             ["Inventory__Path"] = inventory,
             ["Ingest__DataPath"] = Path.Combine(rig._folder, "ingest"),
+            ["Security__KeyRingPath"] = rig.KeyRing,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__OpsCenter.Ingest.Mqtt"] = Environment.GetEnvironmentVariable("BENCH_INGEST_DEBUG") is null ? "Warning" : "Debug",
         };
+        if (TraceRecorder.Folder is not null)
+        {
+            environment["DOTNET_PerfMapEnabled"] = "1"; // lets perf name JIT-compiled methods
+            environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
         // BENCH_INGEST_ENV="K=V;K=V" tries runtime settings (e.g. GC knobs) without rebuilding.
         foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_INGEST_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
             environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
@@ -59,7 +65,17 @@ public sealed class IngestRig : IAsyncDisposable
     public IEnumerable<(string Name, int? Pid)> Processes() => [(ProcessName, Ingest.Pid), ("influxd", _influx?.Pid)];
 
     /// <summary>Ingest's receive → durable histogram as it stands (Prometheus text from its /metrics).</summary>
-    public async Task<DurableHistogram> DurableHistogramAsync() => DurableHistogram.Parse(await Ingest.Http.GetStringAsync("metrics"));
+    public async Task<DurableHistogram> DurableHistogramAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "metrics");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            OpsCenter.Ingest.Tests.RealParts.TestTokens.Issue(KeyRing, OpsCenter.Contracts.Security.Roles.Admin));
+        using var response = await Ingest.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return DurableHistogram.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private string KeyRing => Path.Combine(_folder, "keys");
 
     public async Task<long> StoredAsync()
     {
