@@ -40,10 +40,13 @@ public sealed class DiskBuffer : IDisposable
 
     public bool HasRoomFor(long bytes) => Bytes + bytes <= _maxBytes;
 
-    public void Append(IReadOnlyList<string> lines)
+    public BufferPosition Append(IReadOnlyList<string> lines) => Append(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+    /// <summary>Appends one batch (lines joined by '\n', as UTF-8) and flushes it to the disk; returns where it starts.</summary>
+    public BufferPosition Append(ReadOnlySpan<byte> payload)
     {
-        var payload = Encoding.UTF8.GetBytes(string.Join('\n', lines));
         var writer = EnsureWriter();
+        var position = new BufferPosition(_writerSegment, writer.Position);
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, payload.Length);
         writer.Write(length);
@@ -53,6 +56,7 @@ public sealed class DiskBuffer : IDisposable
         Bytes += payload.Length + 8;
         if (writer.Length >= SegmentBytes)
             CloseWriter();
+        return position;
     }
 
     /// <summary>The oldest batch not yet replayed, or null when the buffer is empty.</summary>
@@ -63,7 +67,7 @@ public sealed class DiskBuffer : IDisposable
             var offset = segment == _readPosition.Segment ? _readPosition.Offset : 0;
             using var stream = new FileStream(SegmentPath(segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (TryReadRecord(stream, offset, out var lines, out var next))
-                return new BufferedBatch(lines, segment, next);
+                return new BufferedBatch(lines, segment, next, new BufferPosition(segment, offset));
         }
         return null;
     }
@@ -179,4 +183,7 @@ public sealed class DiskBuffer : IDisposable
     private string SegmentPath(long segment) => Path.Combine(_folder, segment.ToString("D8", CultureInfo.InvariantCulture) + ".seg");
 }
 
-public sealed record BufferedBatch(string[] Lines, long Segment, long NextOffset);
+/// <summary>Where a batch starts in the buffer: segment and byte offset.</summary>
+public readonly record struct BufferPosition(long Segment, long Offset);
+
+public sealed record BufferedBatch(string[] Lines, long Segment, long NextOffset, BufferPosition Start);

@@ -30,6 +30,7 @@ public sealed partial class DurableStore : IDisposable
     private readonly ILogger<DurableStore> _logger;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _writeBudget;
+    private readonly Dictionary<BufferPosition, Task<WriteAnswer>> _givenUp = [];
     private bool _influxUp = true;
     private long _nextAttempt;
 
@@ -58,7 +59,8 @@ public sealed partial class DurableStore : IDisposable
             return StoreOutcome.Nothing;
         while (true)
         {
-            if (_buffer.IsEmpty && ShouldTryInflux() && await FirstWriteWithinBudgetAsync(lines, cancellationToken) is { } first)
+            Task<WriteAnswer>? slow = null;
+            if (_buffer.IsEmpty && ShouldTryInflux() && await FirstWriteWithinBudgetAsync(lines, w => slow = w, cancellationToken) is { } first)
             {
                 // Settling a refusal (recreating the database, finding refused lines) takes a few more writes; it is
                 // rare and bounded, and buffering instead would only postpone the same work.
@@ -73,7 +75,10 @@ public sealed partial class DurableStore : IDisposable
             var bytes = lines.ByteCount + 8L;
             if (_buffer.HasRoomFor(bytes))
             {
-                _buffer.Append(lines.ToStrings());
+                var position = _buffer.Append(lines.Body.Span);
+                // The write given up on is still sending these very lines: when it lands, replay has nothing to resend.
+                if (slow is not null)
+                    _givenUp[position] = slow;
                 _metrics.Buffered(lines.Count);
                 _metrics.BufferBytes(_buffer.Bytes);
                 return new StoreOutcome(StoredTo.DiskBuffer, []);
@@ -94,6 +99,15 @@ public sealed partial class DurableStore : IDisposable
             var batch = _buffer.Peek();
             if (batch is null)
                 return;
+            if (_givenUp.Remove(batch.Start, out var slow) && await LandedAsync(slow))
+            {
+                // Stored by the first write after all, only later than the budget: each point is in InfluxDB once.
+                Observe(new BatchWrite(WriteAnswer.Stored, []));
+                _buffer.Commit(batch);
+                _metrics.Stored(batch.Lines.Length);
+                _metrics.BufferBytes(_buffer.Bytes);
+                continue;
+            }
             var write = await _writer.WriteAsync(batch.Lines, cancellationToken);
             if (!Observe(write))
                 return;
@@ -110,15 +124,33 @@ public sealed partial class DurableStore : IDisposable
     /// <summary>
     /// A write that takes longer than the budget (InfluxDB compacting, a GC pause) would hold every device's
     /// acknowledgement; the batch goes to the disk buffer instead (null), which is just as durable. The slow write
-    /// carries on: if it lands, the replay later rewrites the same points, which InfluxDB stores once.
+    /// carries on: if it lands, the replay only checks that and moves on (a write that failed is replayed as usual).
     /// </summary>
-    private async Task<WriteAnswer?> FirstWriteWithinBudgetAsync(LineBatch lines, CancellationToken cancellationToken)
+    private async Task<WriteAnswer?> FirstWriteWithinBudgetAsync(LineBatch lines, Action<Task<WriteAnswer>> givenUp, CancellationToken cancellationToken)
     {
         var write = _writer.WriteOnceAsync(lines, cancellationToken);
-        if (await Task.WhenAny(write, Task.Delay(_writeBudget, _clock, cancellationToken)) == write)
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (await Task.WhenAny(write, Task.Delay(_writeBudget, _clock, budget.Token)) == write)
+        {
+            await budget.CancelAsync(); // no timer left behind per batch
             return await write;
+        }
         _metrics.SlowWrite();
+        givenUp(write);
         return null;
+    }
+
+    /// <summary>Whether a write given up on as slow stored the whole batch in the end.</summary>
+    private static async Task<bool> LandedAsync(Task<WriteAnswer> write)
+    {
+        try
+        {
+            return await write == WriteAnswer.Stored;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false; // replayed as usual, which surfaces whatever is wrong
+        }
     }
 
     private bool ShouldTryInflux() => _influxUp || _clock.GetTimestamp() >= _nextAttempt;

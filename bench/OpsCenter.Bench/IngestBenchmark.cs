@@ -7,7 +7,7 @@ namespace OpsCenter.Bench;
 /// <summary>One round on one broker: the ceiling, the floor, Ingest end to end, both draining the same backlog, the tail.</summary>
 internal sealed record IngestRound(
     int Number, string LoadBefore, BrokerOnlyResult BrokerOnly, DrainResult? SubscriberDrain, ThroughputResult Throughput,
-    DrainResult? IngestDrain, LatencyResult? Latency, DurableHistogram? InProcess)
+    DrainResult? IngestDrain, RuntimeCounters? IngestDrainRuntime, LatencyResult? Latency, DurableHistogram? InProcess)
 {
     public double Ratio => Throughput.MessagesPerSecond / BrokerOnly.MessagesPerSecond;
     public IReadOnlyList<double> KeyFigures => [BrokerOnly.MessagesPerSecond, Throughput.MessagesPerSecond];
@@ -91,18 +91,20 @@ internal static class IngestBenchmark
                 {
                     var throughput = await IngestRuns.ThroughputAsync(broker, rig, messages);
                     if (pinned)
-                        return new IngestRound(number, load, brokerOnly, null, throughput, null, null, null);
+                        return new IngestRound(number, load, brokerOnly, null, throughput, null, null, null, null);
 
                     // As for the bare subscriber: a warm-up drain, then the measured one (profiled when asked).
                     await DrainIngestAsync(broker, rig, backlog, WarmUpSeqOffset);
                     DrainResult ingestDrain;
+                    var runtimeBefore = await rig.RuntimeCountersAsync();
                     await using (await TraceRecorder.StartAsync(rig.Ingest.Pid!.Value, $"ingest-drain-{kind}-{number}"))
                         ingestDrain = await DrainIngestAsync(broker, rig, backlog, BacklogSeqOffset);
+                    var runtime = (await rig.RuntimeCountersAsync()).Since(runtimeBefore);
                     var before = await rig.DurableHistogramAsync();
                     var rate = brokerOnly.MessagesPerSecond / 2;
                     var latency = await IngestRuns.LatencyAsync(broker, rig, (int)Math.Min(rate * 10, messages), rate);
                     var inProcess = (await rig.DurableHistogramAsync()).Since(before);
-                    return new IngestRound(number, load, brokerOnly, subscriberDrain, throughput, ingestDrain, latency, inProcess);
+                    return new IngestRound(number, load, brokerOnly, subscriberDrain, throughput, ingestDrain, runtime, latency, inProcess);
                 }
                 finally
                 {
@@ -139,7 +141,7 @@ internal static class IngestBenchmark
         var line = string.Create(CultureInfo.InvariantCulture,
             $"  {kind} round {r.Number}{(stalled ? " (STALLED, repeated)" : "")}: load {r.LoadBefore}; broker-only {r.BrokerOnly.MessagesPerSecond:N0} msg/s, ingest {r.Throughput.MessagesPerSecond:N0} msg/s ({r.Ratio:P0})");
         if (r.SubscriberDrain is { } s && r.IngestDrain is { } i)
-            line += string.Create(CultureInfo.InvariantCulture, $"; backlog CPU/msg bare {s.CpuMicrosPerMessage:N1} µs, Ingest {i.CpuMicrosPerMessage:N1} µs");
+            line += string.Create(CultureInfo.InvariantCulture, $"; backlog CPU/msg bare {s.CpuMicrosPerMessage:N1} µs, Ingest {i.CpuMicrosPerMessage:N1} µs ({r.IngestDrainRuntime!.AllocatedBytes / i.Messages:N0} B allocated/msg, GC paused {r.IngestDrainRuntime.GcPauseSeconds * 1000:N0} ms, {r.IngestDrainRuntime.Collections:N0} collections)");
         if (r.Latency is { } l)
             line += string.Create(CultureInfo.InvariantCulture, $"; p99 {l.P99Ms:N0} ms");
         Console.WriteLine(line);
@@ -174,6 +176,8 @@ internal static class IngestBenchmark
         var cpuRatio = rounds.Figure(r => r.IngestDrain!.CpuMicrosPerMessage / r.SubscriberDrain!.CpuMicrosPerMessage);
         lines.Add($"{name}: backlog of {rounds.Kept[0].IngestDrain!.Messages:N0} drained — CPU per message: bare subscriber {bare.Describe("N1", "µs")}, Ingest {ingest.Describe("N1", "µs")}; " +
             $"Ingest / bare {cpuRatio.Describe("N2", "×")} (target ≤ 1.25×: {(cpuRatio.Median <= 1.25 ? "met" : "MISSED")}); drain rate bare {rounds.Figure(r => r.SubscriberDrain!.MessagesPerSecond).Describe("N0", "msg/s")}, Ingest {rounds.Figure(r => r.IngestDrain!.MessagesPerSecond).Describe("N0", "msg/s")}");
+        lines.Add($"{name}: Ingest during the measured drain: allocated {rounds.Figure(r => r.IngestDrainRuntime!.AllocatedBytes / r.IngestDrain!.Messages).Describe("N0", "B/msg")}, " +
+            $"GC paused {rounds.Figure(r => r.IngestDrainRuntime!.GcPauseSeconds * 1e6 / r.IngestDrain!.Messages).Describe("N2", "µs/msg")}, collections {rounds.Figure(r => r.IngestDrainRuntime!.Collections).Describe("N0", "")}");
         var p99 = rounds.Figure(r => r.Latency!.P99Ms);
         lines.Add($"{name}: publish→durable at half broker-only ({rounds.Figure(r => r.Latency!.RatePerSecond).Describe("N0", "msg/s")}): p50 {rounds.Figure(r => r.Latency!.P50Ms).Describe("N1", "ms")}, " +
             $"p99 {p99.Describe("N1", "ms")}, max {rounds.Figure(r => r.Latency!.MaxMs).Describe("N0", "ms")} (target p99 ≤ 100 ms: {(p99.Median <= 100 ? "met" : "MISSED")}); announced {string.Join(", ", rounds.Kept.Select(r => $"{r.Latency!.Samples:N0}"))}");

@@ -65,14 +65,19 @@ public sealed class IngestRig : IAsyncDisposable
     public IEnumerable<(string Name, int? Pid)> Processes() => [(ProcessName, Ingest.Pid), ("influxd", _influx?.Pid)];
 
     /// <summary>Ingest's receive → durable histogram as it stands (Prometheus text from its /metrics).</summary>
-    public async Task<DurableHistogram> DurableHistogramAsync()
+    public async Task<DurableHistogram> DurableHistogramAsync() => DurableHistogram.Parse(await MetricsAsync());
+
+    /// <summary>The runtime's allocation and GC totals so far.</summary>
+    public async Task<RuntimeCounters> RuntimeCountersAsync() => RuntimeCounters.Parse(await MetricsAsync());
+
+    private async Task<string> MetricsAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "metrics");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
             OpsCenter.Ingest.Tests.RealParts.TestTokens.Issue(KeyRing, OpsCenter.Contracts.Security.Roles.Admin));
         using var response = await Ingest.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        return DurableHistogram.Parse(await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadAsStringAsync();
     }
 
     private string KeyRing => Path.Combine(_folder, "keys");
