@@ -72,6 +72,22 @@ public sealed class DiskBuffer : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Where the oldest batch not yet replayed starts and ends, without reading its lines (null when empty): enough to
+    /// commit one that is already in InfluxDB, without decoding a few MB into strings.
+    /// </summary>
+    public BufferedBatch? PeekPosition()
+    {
+        foreach (var segment in Segments().Where(s => s >= _readPosition.Segment))
+        {
+            var offset = segment == _readPosition.Segment ? _readPosition.Offset : 0;
+            using var stream = new FileStream(SegmentPath(segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (TryReadRecordBounds(stream, offset, out var next))
+                return new BufferedBatch([], segment, next, new BufferPosition(segment, offset));
+        }
+        return null;
+    }
+
     /// <summary>Marks a batch replayed; drops segments that are fully replayed.</summary>
     public void Commit(BufferedBatch batch)
     {
@@ -127,6 +143,25 @@ public sealed class DiskBuffer : IDisposable
         if (BinaryPrimitives.ReadInt32LittleEndian(header) != length)
             return false;
         lines = Encoding.UTF8.GetString(payload).Split('\n');
+        next = offset + 8 + length;
+        return true;
+    }
+
+    private static bool TryReadRecordBounds(FileStream stream, long offset, out long next)
+    {
+        next = offset;
+        if (stream.Length - offset < 8)
+            return false;
+        Span<byte> header = stackalloc byte[4];
+        stream.Position = offset;
+        stream.ReadExactly(header);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        if (length < 0 || offset + 8 + length > stream.Length)
+            return false;
+        stream.Position = offset + 4 + length;
+        stream.ReadExactly(header);
+        if (BinaryPrimitives.ReadInt32LittleEndian(header) != length)
+            return false;
         next = offset + 8 + length;
         return true;
     }

@@ -30,7 +30,7 @@ public sealed partial class DurableStore : IDisposable
     private readonly ILogger<DurableStore> _logger;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _writeBudget;
-    private readonly Dictionary<BufferPosition, Task<WriteAnswer>> _givenUp = [];
+    private readonly Dictionary<BufferPosition, (Task<WriteAnswer> Write, int Lines)> _givenUp = [];
     private bool _influxUp = true;
     private long _nextAttempt;
 
@@ -78,7 +78,7 @@ public sealed partial class DurableStore : IDisposable
                 var position = _buffer.Append(lines.Body.Span);
                 // The write given up on is still sending these very lines: when it lands, replay has nothing to resend.
                 if (slow is not null)
-                    _givenUp[position] = slow;
+                    _givenUp[position] = (slow, lines.Count);
                 _metrics.Buffered(lines.Count);
                 _metrics.BufferBytes(_buffer.Bytes);
                 return new StoreOutcome(StoredTo.DiskBuffer, []);
@@ -96,18 +96,22 @@ public sealed partial class DurableStore : IDisposable
     {
         for (var i = 0; i < maxBatches && !_buffer.IsEmpty && ShouldTryInflux(); i++)
         {
-            var batch = _buffer.Peek();
-            if (batch is null)
+            if (_buffer.PeekPosition() is not { } next)
                 return;
-            if (_givenUp.Remove(batch.Start, out var slow) && await LandedAsync(slow))
+            if (_givenUp.Remove(next.Start, out var slow) && await LandedAsync(slow.Write))
             {
                 // Stored by the first write after all, only later than the budget: each point is in InfluxDB once.
                 Observe(new BatchWrite(WriteAnswer.Stored, []));
-                _buffer.Commit(batch);
-                _metrics.Stored(batch.Lines.Length);
+                _buffer.Commit(next);
+                _metrics.Stored(slow.Lines);
                 _metrics.BufferBytes(_buffer.Bytes);
+                if (_buffer.IsEmpty)
+                    LogBufferDrained();
                 continue;
             }
+            var batch = _buffer.Peek();
+            if (batch is null)
+                return;
             var write = await _writer.WriteAsync(batch.Lines, cancellationToken);
             if (!Observe(write))
                 return;

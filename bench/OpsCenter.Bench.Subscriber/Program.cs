@@ -7,7 +7,7 @@ using MQTTnet.Protocol;
 // session (clean start off, receive maximum 65,535), QoS 1 on ops/v1/#, manual acknowledgement of up to 5,000
 // messages at a time or every 20 ms (Ingest's batch), nothing done with a message but holding it until its batch is
 // acknowledged. Usage: OpsCenter.Bench.Subscriber PORT CLIENT_ID. Prints "ready" once subscribed and
-// "acked N" (the total so far) after each acknowledged batch; the bench reads its CPU time from /proc.
+// "acked N B" (messages acknowledged and bytes allocated so far) after each acknowledged batch; the bench reads its CPU time from /proc.
 var port = int.Parse(args[0], CultureInfo.InvariantCulture);
 var clientId = args[1];
 const int BatchSize = 5_000;
@@ -53,6 +53,6 @@ while (client.IsConnected)
     acked += batch.Count;
     batch.Clear();
     acks.Clear();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acked {acked}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acked {acked} {GC.GetTotalAllocatedBytes()}"));
 }
 return 1;

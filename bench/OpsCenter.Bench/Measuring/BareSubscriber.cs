@@ -14,6 +14,7 @@ public sealed class BareSubscriber : IAsyncDisposable
     private readonly Lock _gate = new();
     private ManagedProcess? _process;
     private long _acked;
+    private long _allocated;
     private (long Total, TaskCompletionSource Reached)? _waiter;
 
     public int Pid => _process!.Pid;
@@ -51,13 +52,25 @@ public sealed class BareSubscriber : IAsyncDisposable
             _ready.TrySetResult();
             return;
         }
-        if (!line.StartsWith("acked ", StringComparison.Ordinal) || !long.TryParse(line.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var total))
+        var parts = line.Split(' ');
+        if (parts is not ["acked", var count, var bytes] || !long.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var total))
             return;
         lock (_gate)
         {
             _acked = total;
+            _allocated = long.Parse(bytes, NumberStyles.None, CultureInfo.InvariantCulture);
             if (_waiter is { } w && total >= w.Total)
                 w.Reached.TrySetResult();
+        }
+    }
+
+    /// <summary>Bytes the subscriber had allocated when it last reported.</summary>
+    public long Allocated
+    {
+        get
+        {
+            lock (_gate)
+                return _allocated;
         }
     }
 
