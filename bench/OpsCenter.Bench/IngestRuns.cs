@@ -66,13 +66,14 @@ public static class IngestRuns
 
         var publisher = new LoadPublisher(broker.Port, rig.Detectors);
         await publisher.RunAsync(count, rate, LatencySeqOffset);
-        // Announcements may be dropped under overload (Ingest's outbox gives way); then report what arrived.
-        try
+        // Announcements may be dropped under overload (Ingest's outbox gives way); then report what arrived, once
+        // nothing new has come for 5 s (at most 2 min).
+        var deadline = Stopwatch.GetTimestamp() + 120 * Stopwatch.Frequency;
+        var seen = -1;
+        while (!allAnnounced.Task.IsCompleted && Volatile.Read(ref announcedCount) != seen && Stopwatch.GetTimestamp() < deadline)
         {
-            await allAnnounced.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        catch (TimeoutException)
-        {
+            seen = Volatile.Read(ref announcedCount);
+            await Task.WhenAny(allAnnounced.Task, Task.Delay(TimeSpan.FromSeconds(5)));
         }
         await listener.DisconnectAsync();
 

@@ -25,6 +25,12 @@ public sealed class StallFlaggingTests
     }
 
     [Fact]
+    public void Several_stalls_do_not_drag_the_reference_down_and_flag_the_steady_runs()
+    {
+        Assert.Equal([false, true, false, true, false, true], StallCheck.Stalled([18_000, 400, 19_000, 350, 18_500, 300]));
+    }
+
+    [Fact]
     public void Fewer_than_three_runs_cannot_judge_and_flag_nothing()
     {
         Assert.Equal([false, false], StallCheck.Stalled([411, 20_000]));
@@ -73,6 +79,6 @@ public sealed class StallFlaggingTests
 
         Assert.Equal(20, figure.Median);
         Assert.Equal(1.0, figure.Spread);
-        Assert.Equal("20 µs (median of 3; 10–30, spread 100%)", figure.Describe("N0", "µs"));
+        Assert.Equal("20 µs (median of 3; 10–30, spread 100 %)", figure.Describe("N0", "µs"));
     }
 }

@@ -11,19 +11,24 @@ public static class StallCheck
     public const double Factor = 2;
 
     /// <summary>
-    /// For each sample, whether it stalled: compared with the median of all the other samples, so it needs at least
-    /// two others to judge by; with fewer, nothing is flagged yet (the caller runs more).
+    /// For each sample, whether it stalled: outside [median / <see cref="Factor"/>, median × <see cref="Factor"/>] of the
+    /// steady samples. The median is taken again without the stalled ones until nothing changes, so that several stalls
+    /// cannot drag it down and make a steady run look far above. Needs three samples to judge; with fewer, nothing is
+    /// flagged yet (the caller runs more).
     /// </summary>
     public static bool[] Stalled(IReadOnlyList<double> samples)
     {
-        var stalled = new bool[samples.Count];
+        var steady = Enumerable.Repeat(true, samples.Count).ToArray();
         if (samples.Count < 3)
-            return stalled;
-        for (var i = 0; i < samples.Count; i++)
+            return new bool[samples.Count];
+        for (var pass = 0; pass < samples.Count; pass++)
         {
-            var others = Figure.MedianOf(samples.Where((_, j) => j != i));
-            stalled[i] = samples[i] < others / Factor || samples[i] > others * Factor;
+            var reference = Figure.MedianOf(samples.Where((_, i) => steady[i]));
+            var next = samples.Select(s => s >= reference / Factor && s <= reference * Factor).ToArray();
+            if (next.SequenceEqual(steady) || !next.Contains(true))
+                break;
+            steady = next;
         }
-        return stalled;
+        return [.. steady.Select(s => !s)];
     }
 }
