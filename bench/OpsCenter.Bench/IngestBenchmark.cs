@@ -6,7 +6,8 @@ namespace OpsCenter.Bench;
 
 /// <summary>One round on one broker: the ceiling, the floor, Ingest end to end, both draining the same backlog, the tail.</summary>
 internal sealed record IngestRound(
-    int Number, string LoadBefore, BrokerOnlyResult BrokerOnly, DrainResult? SubscriberDrain, double? SubscriberDrainAllocated, ThroughputResult Throughput,
+    int Number, string LoadBefore, BrokerOnlyResult BrokerOnly, DrainResult? SubscriberDrain, double? SubscriberDrainAllocated,
+    DrainResult? BufferedSubscriberDrain, ThroughputResult Throughput,
     DrainResult? IngestDrain, RuntimeCounters? IngestDrainRuntime, LatencyResult? Latency, DurableHistogram? InProcess)
 {
     public double Ratio => Throughput.MessagesPerSecond / BrokerOnly.MessagesPerSecond;
@@ -85,6 +86,20 @@ internal static class IngestBenchmark
                 }
             }
 
+            // The same bare subscriber reading through Ingest's read buffer: how much of the gap that change alone closes.
+            DrainResult? bufferedDrain = null;
+            if (!pinned)
+            {
+                await using var broker = await BrokerUnderTest.StartAsync(kind);
+                await using var subscriber = await BareSubscriber.StartAsync(broker, "bench-bare-buffered", logs, buffered: true);
+                foreach (var offset in new[] { WarmUpSeqOffset, BacklogSeqOffset })
+                {
+                    var target = subscriber.Acked + backlog;
+                    bufferedDrain = await BacklogDrain.MeasureAsync(subscriber.Pid, broker, devices, backlog, offset,
+                        () => subscriber.WaitAckedAsync(target, TimeSpan.FromMinutes(5)));
+                }
+            }
+
             await using (var broker = await BrokerUnderTest.StartAsync(kind))
             await using (var rig = await IngestRig.StartAsync(broker, 20, "bench-ingest"))
             {
@@ -94,7 +109,7 @@ internal static class IngestBenchmark
                 {
                     var throughput = await IngestRuns.ThroughputAsync(broker, rig, messages);
                     if (pinned)
-                        return new IngestRound(number, load, brokerOnly, null, null, throughput, null, null, null, null);
+                        return new IngestRound(number, load, brokerOnly, null, null, null, throughput, null, null, null, null);
 
                     // As for the bare subscriber: a warm-up drain, then the measured one (profiled when asked).
                     await DrainIngestAsync(broker, rig, backlog, WarmUpSeqOffset);
@@ -107,7 +122,7 @@ internal static class IngestBenchmark
                     var rate = brokerOnly.MessagesPerSecond / 2;
                     var latency = await IngestRuns.LatencyAsync(broker, rig, (int)Math.Min(rate * 10, messages), rate);
                     var inProcess = (await rig.DurableHistogramAsync()).Since(before);
-                    return new IngestRound(number, load, brokerOnly, subscriberDrain, subscriberAllocated, throughput, ingestDrain, runtime, latency, inProcess);
+                    return new IngestRound(number, load, brokerOnly, subscriberDrain, subscriberAllocated, bufferedDrain, throughput, ingestDrain, runtime, latency, inProcess);
                 }
                 finally
                 {
@@ -144,7 +159,7 @@ internal static class IngestBenchmark
         var line = string.Create(CultureInfo.InvariantCulture,
             $"  {kind} round {r.Number}{(stalled ? " (STALLED, repeated)" : "")}: load {r.LoadBefore}; broker-only {r.BrokerOnly.MessagesPerSecond:N0} msg/s, ingest {r.Throughput.MessagesPerSecond:N0} msg/s ({r.Ratio:P0})");
         if (r.SubscriberDrain is { } s && r.IngestDrain is { } i)
-            line += string.Create(CultureInfo.InvariantCulture, $"; backlog CPU/msg bare {s.CpuMicrosPerMessage:N1} µs ({r.SubscriberDrainAllocated:N0} B/msg), Ingest {i.CpuMicrosPerMessage:N1} µs ({r.IngestDrainRuntime!.AllocatedBytes / i.Messages:N0} B allocated/msg, GC paused {r.IngestDrainRuntime.GcPauseSeconds * 1000:N0} ms, {r.IngestDrainRuntime.Collections:N0} collections)");
+            line += string.Create(CultureInfo.InvariantCulture, $"; backlog CPU/msg bare {s.CpuMicrosPerMessage:N1} µs ({r.SubscriberDrainAllocated:N0} B/msg), bare + read buffer {r.BufferedSubscriberDrain!.CpuMicrosPerMessage:N1} µs, Ingest {i.CpuMicrosPerMessage:N1} µs ({r.IngestDrainRuntime!.AllocatedBytes / i.Messages:N0} B allocated/msg, GC paused {r.IngestDrainRuntime.GcPauseSeconds * 1000:N0} ms, {r.IngestDrainRuntime.Collections:N0} collections)");
         if (r.Latency is { } l)
             line += string.Create(CultureInfo.InvariantCulture, $"; p99 {l.P99Ms:N0} ms");
         Console.WriteLine(line);
@@ -179,6 +194,8 @@ internal static class IngestBenchmark
         var cpuRatio = rounds.Figure(r => r.IngestDrain!.CpuMicrosPerMessage / r.SubscriberDrain!.CpuMicrosPerMessage);
         lines.Add($"{name}: backlog of {rounds.Kept[0].IngestDrain!.Messages:N0} drained — CPU per message: bare subscriber {bare.Describe("N1", "µs")}, Ingest {ingest.Describe("N1", "µs")}; " +
             $"Ingest / bare {cpuRatio.Describe("N2", "×")} (target ≤ 1.25×: {(cpuRatio.Median <= 1.25 ? "met" : "MISSED")}); drain rate bare {rounds.Figure(r => r.SubscriberDrain!.MessagesPerSecond).Describe("N0", "msg/s")}, Ingest {rounds.Figure(r => r.IngestDrain!.MessagesPerSecond).Describe("N0", "msg/s")}");
+        var buffered = rounds.Figure(r => r.BufferedSubscriberDrain!.CpuMicrosPerMessage);
+        lines.Add($"{name}: bare subscriber reading through Ingest's 64 KiB read buffer: CPU per message {buffered.Describe("N1", "µs")}; Ingest / that {rounds.Figure(r => r.IngestDrain!.CpuMicrosPerMessage / r.BufferedSubscriberDrain!.CpuMicrosPerMessage).Describe("N2", "×")}");
         lines.Add($"{name}: bare subscriber during the measured drain: allocated {rounds.Figure(r => r.SubscriberDrainAllocated!.Value).Describe("N0", "B/msg")}");
         lines.Add($"{name}: Ingest during the measured drain: allocated {rounds.Figure(r => r.IngestDrainRuntime!.AllocatedBytes / r.IngestDrain!.Messages).Describe("N0", "B/msg")}, " +
             $"GC paused {rounds.Figure(r => r.IngestDrainRuntime!.GcPauseSeconds * 1e6 / r.IngestDrain!.Messages).Describe("N2", "µs/msg")}, collections {rounds.Figure(r => r.IngestDrainRuntime!.Collections).Describe("N0", "")}");

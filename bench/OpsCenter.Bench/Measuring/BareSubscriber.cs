@@ -29,14 +29,15 @@ public sealed class BareSubscriber : IAsyncDisposable
         }
     }
 
-    public static async Task<BareSubscriber> StartAsync(BrokerUnderTest broker, string clientId, string logFolder)
+    /// <param name="buffered">Read the socket through Ingest's 64 KiB read buffer (the client's cost with that change alone).</param>
+    public static async Task<BareSubscriber> StartAsync(BrokerUnderTest broker, string clientId, string logFolder, bool buffered = false)
     {
         var subscriber = new BareSubscriber();
         subscriber._process = await ManagedProcess.StartAsync(new ManagedProcessOptions
         {
             Name = "bare-subscriber",
             FileName = MissingPrerequisiteException.RequireOnPath("dotnet", ".NET SDK"),
-            Arguments = [RepoPaths.ServiceDll("bench/OpsCenter.Bench.Subscriber"), broker.Port.ToString(CultureInfo.InvariantCulture), clientId],
+            Arguments = [RepoPaths.ServiceDll("bench/OpsCenter.Bench.Subscriber"), broker.Port.ToString(CultureInfo.InvariantCulture), clientId, buffered ? "buffered" : "stock"],
             LogFile = Path.Combine(logFolder, $"bare-subscriber-{clientId}.log"),
             Environment = new Dictionary<string, string?> { ["DOTNET_gcServer"] = "0" },
             OnOutputLine = subscriber.OnLine,
