@@ -115,7 +115,7 @@ internal static class IngestBenchmark
                     await DrainIngestAsync(broker, rig, backlog, WarmUpSeqOffset);
                     DrainResult ingestDrain;
                     var runtimeBefore = await rig.RuntimeCountersAsync();
-                    await using (await TraceRecorder.StartAsync(rig.Ingest.Pid!.Value, $"ingest-drain-{kind}-{number}"))
+                    await using (await PerfRecorder.StartAsync(rig.Ingest.Pid!.Value, $"ingest-drain-{kind}-{number}"))
                         ingestDrain = await DrainIngestAsync(broker, rig, backlog, BacklogSeqOffset);
                     var runtime = (await rig.RuntimeCountersAsync()).Since(runtimeBefore);
                     var before = await rig.DurableHistogramAsync();

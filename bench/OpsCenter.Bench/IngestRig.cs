@@ -42,7 +42,7 @@ public sealed class IngestRig : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__OpsCenter.Ingest.Mqtt"] = Environment.GetEnvironmentVariable("BENCH_INGEST_DEBUG") is null ? "Warning" : "Debug",
         };
-        if (TraceRecorder.Folder is not null)
+        if (PerfRecorder.Folder is not null)
         {
             environment["DOTNET_PerfMapEnabled"] = "1"; // lets perf name JIT-compiled methods
             environment["DOTNET_EnableWriteXorExecute"] = "0";

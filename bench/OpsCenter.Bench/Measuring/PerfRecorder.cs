@@ -10,15 +10,15 @@ namespace OpsCenter.Bench.Measuring;
 /// sees everything the process spends CPU on: managed code, the GC and the runtime, the kernel (sockets).
 /// The CPU figures of a profiled round carry the sampler's cost.
 /// </summary>
-public sealed class TraceRecorder : IAsyncDisposable
+public sealed class PerfRecorder : IAsyncDisposable
 {
     private readonly Process _sampler;
 
-    private TraceRecorder(Process sampler) => _sampler = sampler;
+    private PerfRecorder(Process sampler) => _sampler = sampler;
 
     public static string? Folder => Environment.GetEnvironmentVariable("BENCH_PERF_DIR");
 
-    public static async Task<TraceRecorder?> StartAsync(int pid, string name)
+    public static async Task<PerfRecorder?> StartAsync(int pid, string name)
     {
         if (Folder is not { } folder)
             return null;
@@ -32,7 +32,7 @@ public sealed class TraceRecorder : IAsyncDisposable
         _ = sampler.StandardError.ReadToEndAsync();
         // perf needs a moment to attach; a profile only, so a fixed pause is good enough here.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        return new TraceRecorder(sampler);
+        return new PerfRecorder(sampler);
     }
 
     public async ValueTask DisposeAsync()
