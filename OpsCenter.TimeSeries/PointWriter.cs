@@ -1,18 +1,52 @@
-using InfluxDB.Client;
-using InfluxDB.Client.Api.Domain;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace OpsCenter.TimeSeries;
 
 /// <summary>
-/// Writes batches of line protocol through InfluxDB.Client's write API and returns only when InfluxDB has accepted
-/// them: callers acknowledge device messages after this, never before.
+/// Writes batches of line protocol and returns only when InfluxDB has accepted them: callers acknowledge device
+/// messages after this, never before.
 /// </summary>
-public sealed class PointWriter(InfluxDBClient client, IOptions<InfluxOptions> options)
+/// <remarks>
+/// A <see cref="LineBatch"/> is posted as it is, on the endpoint and with the credentials InfluxDB.Client would
+/// use (<c>/api/v2/write</c>, <c>Token …</c>; on 1.0–1.7 through <see cref="V1WriteShimHandler"/>): the client only
+/// takes strings, which it joins into one string and encodes again — for 5,000 points a few MB of large-object heap per
+/// batch on Ingest's hot path (measured in bench/, docs/benchmarks.md).
+/// </remarks>
+public sealed class PointWriter : IDisposable
 {
-    private readonly WriteApiAsync _writeApi = client.GetWriteApiAsync();
-    private readonly InfluxOptions _options = options.Value;
+    private static readonly MediaTypeHeaderValue LineProtocolType = MediaTypeHeaderValue.Parse("text/plain; charset=utf-8");
+    private readonly InfluxOptions _options;
+    private readonly HttpClient _http;
+    private readonly Uri _writeUri;
+    private readonly AuthenticationHeaderValue? _authorization;
 
-    public Task WriteAsync(IEnumerable<string> lines, CancellationToken cancellationToken) =>
-        _writeApi.WriteRecordsAsync(lines, WritePrecision.Ns, _options.EffectiveBucket, _options.Org ?? "-", cancellationToken);
+    public PointWriter(IOptions<InfluxOptions> options)
+    {
+        _options = options.Value;
+        _http = TimeSeriesExtensions.CreateHttpClient(_options);
+        var org = Uri.EscapeDataString(_options.Org ?? "-");
+        _writeUri = new Uri($"{_options.Url.TrimEnd('/')}/api/v2/write?org={org}&bucket={Uri.EscapeDataString(_options.EffectiveBucket)}&precision=ns");
+        _authorization = TimeSeriesExtensions.Token(_options) is { } token ? new AuthenticationHeaderValue("Token", token) : null;
+    }
+
+    public async Task WriteAsync(IEnumerable<string> lines, CancellationToken cancellationToken)
+    {
+        using var batch = LineBatch.From(lines);
+        await WriteAsync(batch, cancellationToken);
+    }
+
+    /// <summary>Posts the batch's body; throws <see cref="InfluxWriteException"/> when InfluxDB answers but does not store.</summary>
+    public async Task WriteAsync(LineBatch lines, CancellationToken cancellationToken)
+    {
+        using var held = lines.Hold(); // a write given up on as slow may still be sending it
+        using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = new ReadOnlyMemoryContent(held.Body) };
+        request.Content.Headers.ContentType = LineProtocolType;
+        request.Headers.Authorization = _authorization;
+        using var response = await _http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InfluxWriteException((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    public void Dispose() => _http.Dispose();
 }

@@ -28,6 +28,23 @@ public static class TimeSeriesExtensions
     public static InfluxDBClient CreateClient(IServiceProvider services) =>
         CreateClient(services.GetRequiredService<IOptions<InfluxOptions>>().Value);
 
+    /// <summary>The write credential: a 2.x/3.x token, or 1.8+'s "user:password" form; null without auth.</summary>
+    public static string? Token(InfluxOptions options) =>
+        !string.IsNullOrEmpty(options.Token) ? options.Token
+        : !string.IsNullOrEmpty(options.Username) ? $"{options.Username}:{options.Password}" // the 1.8+ compatibility form
+        : null;
+
+    /// <summary>An HTTP client for writes; before 1.8, with the shim that turns v2 writes into 1.x ones.</summary>
+    public static HttpClient CreateHttpClient(InfluxOptions options)
+    {
+#pragma warning disable CA2000 // owned by the HttpClient
+        HttpMessageHandler handler = new SocketsHttpHandler();
+        if (options.ServerGeneration == InfluxServerGeneration.V1Legacy)
+            handler = new V1WriteShimHandler(handler);
+#pragma warning restore CA2000
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
+    }
+
     public static InfluxDBClient CreateClient(InfluxOptions options)
     {
         var builder = new InfluxDBClientOptions(options.Url)
@@ -37,20 +54,11 @@ public static class TimeSeriesExtensions
             Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
         };
 
-        if (!string.IsNullOrEmpty(options.Token))
-            builder.Token = options.Token;
-        else if (!string.IsNullOrEmpty(options.Username))
-            builder.Token = $"{options.Username}:{options.Password}"; // the 1.8+ compatibility form
+        if (Token(options) is { } token)
+            builder.Token = token;
 
         if (options.ServerGeneration == InfluxServerGeneration.V1Legacy)
-        {
-#pragma warning disable CA2000 // owned by the HttpClient, which the InfluxDBClient owns
-            builder.HttpClient = new HttpClient(new V1WriteShimHandler(new SocketsHttpHandler()))
-            {
-                Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-            };
-#pragma warning restore CA2000
-        }
+            builder.HttpClient = CreateHttpClient(options);
 
         return new InfluxDBClient(builder);
     }

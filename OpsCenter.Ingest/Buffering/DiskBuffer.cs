@@ -40,10 +40,13 @@ public sealed class DiskBuffer : IDisposable
 
     public bool HasRoomFor(long bytes) => Bytes + bytes <= _maxBytes;
 
-    public void Append(IReadOnlyList<string> lines)
+    public BufferPosition Append(IReadOnlyList<string> lines) => Append(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+    /// <summary>Appends one batch (lines joined by '\n', as UTF-8) and flushes it to the disk; returns where it starts.</summary>
+    public BufferPosition Append(ReadOnlySpan<byte> payload)
     {
-        var payload = Encoding.UTF8.GetBytes(string.Join('\n', lines));
         var writer = EnsureWriter();
+        var position = new BufferPosition(_writerSegment, writer.Position);
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, payload.Length);
         writer.Write(length);
@@ -53,6 +56,7 @@ public sealed class DiskBuffer : IDisposable
         Bytes += payload.Length + 8;
         if (writer.Length >= SegmentBytes)
             CloseWriter();
+        return position;
     }
 
     /// <summary>The oldest batch not yet replayed, or null when the buffer is empty.</summary>
@@ -63,7 +67,23 @@ public sealed class DiskBuffer : IDisposable
             var offset = segment == _readPosition.Segment ? _readPosition.Offset : 0;
             using var stream = new FileStream(SegmentPath(segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (TryReadRecord(stream, offset, out var lines, out var next))
-                return new BufferedBatch(lines, segment, next);
+                return new BufferedBatch(lines, segment, next, new BufferPosition(segment, offset));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Where the oldest batch not yet replayed starts and ends, without reading its lines (null when empty): enough to
+    /// commit one that is already in InfluxDB, without decoding a few MB into strings.
+    /// </summary>
+    public BufferedBatch? PeekPosition()
+    {
+        foreach (var segment in Segments().Where(s => s >= _readPosition.Segment))
+        {
+            var offset = segment == _readPosition.Segment ? _readPosition.Offset : 0;
+            using var stream = new FileStream(SegmentPath(segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (TryReadRecordBounds(stream, offset, out var next))
+                return new BufferedBatch([], segment, next, new BufferPosition(segment, offset));
         }
         return null;
     }
@@ -127,6 +147,25 @@ public sealed class DiskBuffer : IDisposable
         return true;
     }
 
+    private static bool TryReadRecordBounds(FileStream stream, long offset, out long next)
+    {
+        next = offset;
+        if (stream.Length - offset < 8)
+            return false;
+        Span<byte> header = stackalloc byte[4];
+        stream.Position = offset;
+        stream.ReadExactly(header);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        if (length < 0 || offset + 8 + length > stream.Length)
+            return false;
+        stream.Position = offset + 4 + length;
+        stream.ReadExactly(header);
+        if (BinaryPrimitives.ReadInt32LittleEndian(header) != length)
+            return false;
+        next = offset + 8 + length;
+        return true;
+    }
+
     /// <summary>Cuts a record torn by a crash off the newest segment, so appends continue after the last whole one.</summary>
     private void RepairTail()
     {
@@ -179,4 +218,7 @@ public sealed class DiskBuffer : IDisposable
     private string SegmentPath(long segment) => Path.Combine(_folder, segment.ToString("D8", CultureInfo.InvariantCulture) + ".seg");
 }
 
-public sealed record BufferedBatch(string[] Lines, long Segment, long NextOffset);
+/// <summary>Where a batch starts in the buffer: segment and byte offset.</summary>
+public readonly record struct BufferPosition(long Segment, long Offset);
+
+public sealed record BufferedBatch(string[] Lines, long Segment, long NextOffset, BufferPosition Start);

@@ -30,6 +30,7 @@ public sealed partial class DurableStore : IDisposable
     private readonly ILogger<DurableStore> _logger;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _writeBudget;
+    private readonly Dictionary<BufferPosition, (Task<WriteAnswer> Write, int Lines)> _givenUp = [];
     private bool _influxUp = true;
     private bool _drainAfterOutage;
     private long _nextAttempt;
@@ -53,13 +54,14 @@ public sealed partial class DurableStore : IDisposable
     public long BufferedBytes => _buffer.Bytes;
 
     /// <summary>Returns once the batch is durable, and where. Never drops it: with InfluxDB down and the buffer full, it waits.</summary>
-    public async Task<StoreOutcome> StoreAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> StoreAsync(LineBatch lines, CancellationToken cancellationToken)
     {
         if (lines.Count == 0)
             return StoreOutcome.Nothing;
         while (true)
         {
-            if (_buffer.IsEmpty && ShouldTryInflux() && await FirstWriteWithinBudgetAsync(lines, cancellationToken) is { } first)
+            Task<WriteAnswer>? slow = null;
+            if (_buffer.IsEmpty && ShouldTryInflux() && await FirstWriteWithinBudgetAsync(lines, w => slow = w, cancellationToken) is { } first)
             {
                 // Settling a refusal (recreating the database, finding refused lines) takes a few more writes; it is
                 // rare and bounded, and buffering instead would only postpone the same work.
@@ -71,10 +73,13 @@ public sealed partial class DurableStore : IDisposable
                 }
             }
 
-            var bytes = lines.Sum(l => (long)l.Length + 1) + 8;
+            var bytes = lines.ByteCount + 8L;
             if (_buffer.HasRoomFor(bytes))
             {
-                _buffer.Append(lines);
+                var position = _buffer.Append(lines.Body.Span);
+                // The write given up on is still sending these very lines: when it lands, replay has nothing to resend.
+                if (slow is not null)
+                    _givenUp[position] = (slow, lines.Count);
                 _metrics.Buffered(lines.Count);
                 _metrics.BufferBytes(_buffer.Bytes);
                 return new StoreOutcome(StoredTo.DiskBuffer, []);
@@ -92,6 +97,19 @@ public sealed partial class DurableStore : IDisposable
     {
         for (var i = 0; i < maxBatches && !_buffer.IsEmpty && ShouldTryInflux(); i++)
         {
+            if (_buffer.PeekPosition() is not { } next)
+                return;
+            if (_givenUp.Remove(next.Start, out var slow) && await LandedAsync(slow.Write))
+            {
+                // Stored by the first write after all, only later than the budget: each point is in InfluxDB once.
+                Observe(new BatchWrite(WriteAnswer.Stored, []));
+                _buffer.Commit(next);
+                _metrics.Stored(slow.Lines);
+                _metrics.BufferBytes(_buffer.Bytes);
+                if (_buffer.IsEmpty)
+                    LogBufferDrained();
+                continue;
+            }
             var batch = _buffer.Peek();
             if (batch is null)
                 return;
@@ -117,15 +135,33 @@ public sealed partial class DurableStore : IDisposable
     /// <summary>
     /// A write that takes longer than the budget (InfluxDB compacting, a GC pause) would hold every device's
     /// acknowledgement; the batch goes to the disk buffer instead (null), which is just as durable. The slow write
-    /// carries on: if it lands, the replay later rewrites the same points, which InfluxDB stores once.
+    /// carries on: if it lands, the replay only checks that and moves on (a write that failed is replayed as usual).
     /// </summary>
-    private async Task<WriteAnswer?> FirstWriteWithinBudgetAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    private async Task<WriteAnswer?> FirstWriteWithinBudgetAsync(LineBatch lines, Action<Task<WriteAnswer>> givenUp, CancellationToken cancellationToken)
     {
         var write = _writer.WriteOnceAsync(lines, cancellationToken);
-        if (await Task.WhenAny(write, Task.Delay(_writeBudget, _clock, cancellationToken)) == write)
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (await Task.WhenAny(write, Task.Delay(_writeBudget, _clock, budget.Token)) == write)
+        {
+            await budget.CancelAsync(); // no timer left behind per batch
             return await write;
+        }
         _metrics.SlowWrite();
+        givenUp(write);
         return null;
+    }
+
+    /// <summary>Whether a write given up on as slow stored the whole batch in the end.</summary>
+    private static async Task<bool> LandedAsync(Task<WriteAnswer> write)
+    {
+        try
+        {
+            return await write == WriteAnswer.Stored;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false; // replayed as usual, which surfaces whatever is wrong
+        }
     }
 
     private bool ShouldTryInflux() => _influxUp || _clock.GetTimestamp() >= _nextAttempt;

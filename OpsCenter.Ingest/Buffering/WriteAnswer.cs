@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using InfluxDB.Client.Core.Exceptions;
+using OpsCenter.TimeSeries;
 
 namespace OpsCenter.Ingest.Buffering;
 
@@ -29,6 +30,7 @@ public readonly record struct WriteAnswer(WriteVerdict Verdict, int Status = 0, 
     /// <summary>Null for an exception that is not about the write (a bug, or our own cancellation): let it surface.</summary>
     public static WriteAnswer? From(Exception ex) => ex switch
     {
+        InfluxWriteException write => FromStatus(write.Status, Readable(write.Body)),
         InfluxException influx => FromStatus(influx.Status, Readable(influx.Message)),
         HttpRequestException or SocketException or TimeoutException or TaskCanceledException => new(WriteVerdict.Unreachable, 0, ex.Message),
         _ when ex.InnerException is not null => From(ex.InnerException),

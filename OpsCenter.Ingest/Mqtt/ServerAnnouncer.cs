@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
 using OpsCenter.ServiceDefaults.Mqtt;
 
@@ -20,16 +21,20 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
     // data itself is already stored, only a live count would miss them. Batches wait as JSON, not as reading objects:
     // serializing on the pipeline costs a little CPU there, but holding the objects cost ~50-100 MB of resident memory
     // at 50,000 devices (measured in bench/).
-    private readonly Channel<MqttApplicationMessage> _stored = Channel.CreateBounded<MqttApplicationMessage>(
-        new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<StoredAnnouncement> _stored = Channel.CreateBounded<StoredAnnouncement>(
+        new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest }, dropped => dropped.Json.Dispose());
 
     // Liveness changes are small and each one matters (a missed "offline" is a wrong wall): never dropped.
     private readonly Channel<DeviceLivenessChanged> _liveness = Channel.CreateUnbounded<DeviceLivenessChanged>();
 
     public void Stored(IReadOnlyList<StoredReading> stored)
     {
-        foreach (var message in Messages(stored))
-            _stored.Writer.TryWrite(message);
+        foreach (var group in stored.GroupBy(r => r.Kind))
+        {
+            var announcement = Announcement(group.Key, [.. group]);
+            if (!_stored.Writer.TryWrite(announcement))
+                announcement.Json.Dispose();
+        }
     }
 
     public void Liveness(IEnumerable<DeviceLivenessChanged> transitions)
@@ -41,10 +46,22 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
         }
     }
 
-    private static IEnumerable<MqttApplicationMessage> Messages(IReadOnlyList<StoredReading> stored) =>
-        stored.GroupBy(r => r.Kind).Select(group => new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(group.Key))
-            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(new StoredBatch(group.ToList()), IngestionJsonContext.Default.StoredBatch))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+    /// <summary>
+    /// A batch's announcement, serialized once straight into a pooled buffer (no intermediate array, no copy): the
+    /// MQTT message points at that buffer, which goes back to the pool once published (or dropped).
+    /// </summary>
+    private static StoredAnnouncement Announcement(DeviceKind kind, List<StoredReading> readings)
+    {
+        var json = new PooledBuffer(readings.Count * 320);
+        using (var writer = new Utf8JsonWriter(json))
+            JsonSerializer.Serialize(writer, new StoredBatch(readings), IngestionJsonContext.Default.StoredBatch);
+        var message = new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(kind))
+            .WithPayload(new ReadOnlySequence<byte>(json.Written))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+        return new StoredAnnouncement(message, json);
+    }
+
+    private sealed record StoredAnnouncement(MqttApplicationMessage Message, PooledBuffer Json);
 
     // Retained, so a Server that starts later learns every device's current state at once.
     private static MqttApplicationMessage Message(DeviceLivenessChanged change) =>
@@ -99,7 +116,10 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             while (_liveness.Reader.TryRead(out var change))
                 await PublishAsync(client, options, Message(change), stoppingToken);
             if (_stored.Reader.TryRead(out var batch))
-                await PublishAsync(client, options, batch, stoppingToken);
+            {
+                using (batch.Json)
+                    await PublishAsync(client, options, batch.Message, stoppingToken);
+            }
             // After the transitions it caused, so a screen that sees "online" already has them; then as a heartbeat,
             // so that a hung Ingest (alive, not working) also turns the screens stale.
             if (_caughtUp && clock.GetUtcNow() - lastOnline >= PresenceHeartbeat)

@@ -7,6 +7,7 @@ using OpsCenter.Ingest.Liveness;
 using OpsCenter.Ingest.Registry;
 using OpsCenter.Ingest.Telemetry;
 using OpsCenter.Ingest.Validation;
+using OpsCenter.TimeSeries;
 
 namespace OpsCenter.Ingest.Pipeline;
 
@@ -38,7 +39,7 @@ public sealed class IngestPipeline(
     public async Task<BatchOutcome> ProcessAsync(IReadOnlyList<IncomingMessage> batch, CancellationToken cancellationToken)
     {
         metrics.Received(batch.Count);
-        var lines = new List<string>(batch.Count);
+        using var lines = new LineBatch(batch.Count);
         var stored = new List<StoredReading>(batch.Count);
         var transitions = new List<DeviceLivenessChanged>();
         var rejected = 0;
@@ -81,7 +82,7 @@ public sealed class IngestPipeline(
                 continue;
             }
 
-            lines.Add(PointMapper.ToLine(reading, device.AreaId));
+            PointMapper.Write(lines, reading, device.AreaId);
             stored.Add(reading);
             if (liveness.Observe(reading, message.ReceivedAt) is { } transition)
                 transitions.Add(transition);

@@ -26,15 +26,24 @@ public static class PointMapper
 
     public static long TimestampNs(StoredReading r) => (r.Ts.ToUnixTimeMilliseconds() * 1_000_000) + (r.Seq % 1_000_000);
 
+    /// <summary>The reading's point as one line (tests and diagnostics; the pipeline writes into a batch).</summary>
     public static string ToLine(StoredReading r, string areaId)
     {
-        var line = new LineProtocol(Measurement(r)).Tag("device", r.DeviceId).Tag("area", areaId);
+        using var batch = new LineBatch(1);
+        Write(batch, r, areaId);
+        return batch.Line(0);
+    }
+
+    /// <summary>Appends the reading's point to the batch, straight into its UTF-8 body.</summary>
+    public static void Write(LineBatch line, StoredReading r, string areaId)
+    {
+        line.Start(Measurement(r)).Tag("device", r.DeviceId).Tag("area", areaId);
         if (r.Channel == DeviceChannel.Status)
             line.Tag("kind", r.Kind.ToWire());
         if (r.EventType is not null)
             line.Tag(EventFields.Type, r.EventType);
         if (r.TryGetNumber(TrafficTelemetryFields.LaneId, out var lane))
-            line.Tag("lane", ((long)lane).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            line.Tag("lane", (long)lane);
         foreach (var (key, value) in r.Texts)
         {
             if (TagTexts.Contains(key))
@@ -55,7 +64,7 @@ public static class PointMapper
             if (!TagTexts.Contains(key))
                 line.Field(key, value);
         }
-        return line.Build(TimestampNs(r));
+        line.End(TimestampNs(r));
     }
 
     private static string[,] BuildMeasurements()

@@ -18,6 +18,8 @@ public sealed class IngestMetrics : IDisposable
     private readonly ConcurrentDictionary<(string Reason, string Device), long> _rejectTotals = new();
     private long _bufferBytes;
 
+    private static readonly double[] DurableBuckets = [1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 2500, 5000, 10000];
+
     public IngestMetrics()
     {
         _received = _meter.CreateCounter<long>("opscenter.ingest.received", "{message}", "Device messages received");
@@ -26,7 +28,9 @@ public sealed class IngestMetrics : IDisposable
         _rejected = _meter.CreateCounter<long>("opscenter.ingest.rejected", "{message}", "Messages rejected, by reason and device");
         _duplicates = _meter.CreateCounter<long>("opscenter.ingest.duplicates", "{message}", "Repeated (deviceId, seq, ts) dropped");
         _slowWrites = _meter.CreateCounter<long>("opscenter.ingest.slow_writes", "{batch}", "InfluxDB writes over budget, buffered on disk instead");
-        _durableLatency = _meter.CreateHistogram<double>("opscenter.ingest.durable_latency", "ms", "Receive to durable (stored or buffered)");
+        // Finer than the default buckets below 250 ms, where the 100 ms tail target is judged.
+        _durableLatency = _meter.CreateHistogram<double>("opscenter.ingest.durable_latency", "ms", "Receive to durable (stored or buffered)",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurableBuckets });
         _meter.CreateObservableGauge("opscenter.ingest.buffer_bytes", () => Interlocked.Read(ref _bufferBytes), "By", "Bytes waiting in the on-disk buffer");
     }
 

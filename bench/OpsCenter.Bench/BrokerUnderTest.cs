@@ -13,6 +13,14 @@ public sealed class BrokerUnderTest : IAsyncDisposable
     public required string Kind { get; init; }
     public int Port { get; private set; }
 
+    /// <summary>The processes whose CPU is the broker's and the publisher's: the embedded broker runs inside the bench.</summary>
+    public IEnumerable<(string Name, int? Pid)> Processes() => _mosquitto is not null
+        ? [("bench (publisher)", Environment.ProcessId), ("mosquitto", _mosquitto.Pid)]
+        : [("bench (publisher + embedded broker)", Environment.ProcessId)];
+
+    /// <summary>The broker's own process, when it has one.</summary>
+    public int? Pid => _mosquitto?.Pid;
+
     public static async Task<BrokerUnderTest> StartAsync(string kind)
     {
         var broker = new BrokerUnderTest { Kind = kind };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OpsCenter.Bench.Measuring;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.LocalServices;
 using OpsCenter.Tests.Shared;
@@ -13,6 +14,8 @@ public sealed class IngestRig : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("opscenter-bench-").FullName;
     private InfluxDbServer? _influx;
 
+    public const string ProcessName = "Ingest";
+
     public ServiceProcess Ingest { get; private set; } = null!;
     public InfluxQlClient Reader { get; private set; } = null!;
     public IReadOnlyList<string> Detectors { get; private set; } = [];
@@ -21,7 +24,7 @@ public sealed class IngestRig : IAsyncDisposable
     {
         var rig = new IngestRig();
         rig._influx = await InfluxDbServer.StartNewAsync();
-        var city = TestCity.Create(camerasPerArea: 0, detectorsPerArea: (detectors + 1) / 2, officesPerArea: 0);
+        var city = City(detectors);
         rig.Detectors = city.Devices.Select(d => d.Id).ToList();
         var inventory = TestCity.WriteTo(rig._folder, city);
         rig.Reader = new InfluxQlClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(
@@ -35,9 +38,15 @@ public sealed class IngestRig : IAsyncDisposable
             ["Influx__ServerGeneration"] = "V1Legacy",
             ["Inventory__Path"] = inventory,
             ["Ingest__DataPath"] = Path.Combine(rig._folder, "ingest"),
+            ["Security__KeyRingPath"] = rig.KeyRing,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__OpsCenter.Ingest.Mqtt"] = Environment.GetEnvironmentVariable("BENCH_INGEST_DEBUG") is null ? "Warning" : "Debug",
         };
+        if (PerfRecorder.Folder is not null)
+        {
+            environment["DOTNET_PerfMapEnabled"] = "1"; // lets perf name JIT-compiled methods
+            environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
         // BENCH_INGEST_ENV="K=V;K=V" tries runtime settings (e.g. GC knobs) without rebuilding.
         foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_INGEST_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
             environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
@@ -46,6 +55,32 @@ public sealed class IngestRig : IAsyncDisposable
         await Eventually.True(async () => (await rig.Ingest.HealthAsync()).Status == 200, TimeSpan.FromSeconds(60), "Ingest healthy");
         return rig;
     }
+
+    private static CityInventory City(int detectors) => TestCity.Create(camerasPerArea: 0, detectorsPerArea: (detectors + 1) / 2, officesPerArea: 0);
+
+    /// <summary>The detectors a rig of this size registers.</summary>
+    public static IReadOnlyList<string> DetectorIds(int detectors) => [.. City(detectors).Devices.Select(d => d.Id)];
+
+    /// <summary>Ingest and InfluxDB, the processes behind the broker.</summary>
+    public IEnumerable<(string Name, int? Pid)> Processes() => [(ProcessName, Ingest.Pid), ("influxd", _influx?.Pid)];
+
+    /// <summary>Ingest's receive → durable histogram as it stands (Prometheus text from its /metrics).</summary>
+    public async Task<DurableHistogram> DurableHistogramAsync() => DurableHistogram.Parse(await MetricsAsync());
+
+    /// <summary>The runtime's allocation and GC totals so far.</summary>
+    public async Task<RuntimeCounters> RuntimeCountersAsync() => RuntimeCounters.Parse(await MetricsAsync());
+
+    private async Task<string> MetricsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "metrics");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            OpsCenter.Ingest.Tests.RealParts.TestTokens.Issue(KeyRing, OpsCenter.Contracts.Security.Roles.Admin));
+        using var response = await Ingest.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private string KeyRing => Path.Combine(_folder, "keys");
 
     public async Task<long> StoredAsync()
     {

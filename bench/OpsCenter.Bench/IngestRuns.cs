@@ -4,29 +4,37 @@ using System.Text.Json;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using OpsCenter.Bench.Measuring;
 using OpsCenter.Contracts.Ingestion;
 
 namespace OpsCenter.Bench;
 
-public sealed record ThroughputResult(double MessagesPerSecond, long Sent, long Stored);
+public sealed record ThroughputResult(double MessagesPerSecond, long Sent, long Stored, IReadOnlyDictionary<string, TimeSpan> Cpu, TimeSpan Elapsed)
+{
+    /// <summary>Ingest's CPU time over the run divided by the messages: its cost per message while live traffic arrives.</summary>
+    public double IngestCpuMicrosPerMessage => Cpu[IngestRig.ProcessName].TotalMicroseconds / Sent;
+}
 
 public sealed record LatencyResult(double RatePerSecond, int Samples, double P50Ms, double P99Ms, double MaxMs);
 
 /// <summary>End-to-end measurements through a real Ingest: MQTT → validated → InfluxDB.</summary>
 public static class IngestRuns
 {
-    // Distinguishes the latency run's messages from announcements still arriving for the throughput run.
-    private const long LatencySeqOffset = 1_000_000_000;
+    // Distinguishes the latency run's messages from announcements still arriving for earlier runs; its seq mod 10⁶
+    // (part of the point's timestamp) is clear of the throughput (0…) and backlog (500,000…) runs' too.
+    private const long LatencySeqOffset = 1_000_600_000;
 
     /// <summary>Sustained rate: publish as fast as the broker takes them, until every point is in InfluxDB.</summary>
     public static async Task<ThroughputResult> ThroughputAsync(BrokerUnderTest broker, IngestRig rig, int count)
     {
         var publisher = new LoadPublisher(broker.Port, rig.Detectors);
+        var before = await rig.StoredAsync();
+        var cpu = CpuWindow.Start([.. rig.Processes(), .. broker.Processes()]);
         var started = Stopwatch.GetTimestamp();
         await publisher.RunAsync(count);
-        var stored = await rig.WaitUntilStoredAsync(count, TimeSpan.FromMinutes(10));
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new ThroughputResult(count / seconds, count, stored);
+        var stored = await rig.WaitUntilStoredAsync(before + count, TimeSpan.FromMinutes(10)) - before;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return new ThroughputResult(count / elapsed.TotalSeconds, count, stored, cpu.Stop(), elapsed);
     }
 
     /// <summary>
@@ -58,13 +66,14 @@ public static class IngestRuns
 
         var publisher = new LoadPublisher(broker.Port, rig.Detectors);
         await publisher.RunAsync(count, rate, LatencySeqOffset);
-        // Announcements may be dropped under overload (Ingest's outbox gives way); then report what arrived.
-        try
+        // Announcements may be dropped under overload (Ingest's outbox gives way); then report what arrived, once
+        // nothing new has come for 5 s (at most 2 min).
+        var deadline = Stopwatch.GetTimestamp() + 120 * Stopwatch.Frequency;
+        var seen = -1;
+        while (!allAnnounced.Task.IsCompleted && Volatile.Read(ref announcedCount) != seen && Stopwatch.GetTimestamp() < deadline)
         {
-            await allAnnounced.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        catch (TimeoutException)
-        {
+            seen = Volatile.Read(ref announcedCount);
+            await Task.WhenAny(allAnnounced.Task, Task.Delay(TimeSpan.FromSeconds(5)));
         }
         await listener.DisconnectAsync();
 

@@ -24,6 +24,26 @@ public sealed class DiskBufferTests : IDisposable
     }
 
     [Fact]
+    public void A_batch_is_known_by_where_it_was_appended_and_can_be_committed_without_reading_its_lines()
+    {
+        using var buffer = new DiskBuffer(_folder, 10_000_000);
+        var first = buffer.Append("m v=1i 1\nm v=2i 2"u8);
+        var second = buffer.Append(["m v=3i 3"]);
+
+        var next = buffer.PeekPosition()!;
+        Assert.Equal(first, next.Start);
+        Assert.Empty(next.Lines);
+        buffer.Commit(next);
+
+        var after = buffer.Peek()!;
+        Assert.Equal(second, after.Start);
+        Assert.Equal(["m v=3i 3"], after.Lines);
+        buffer.Commit(after);
+        Assert.True(buffer.IsEmpty);
+        Assert.Null(buffer.PeekPosition());
+    }
+
+    [Fact]
     public void Survives_a_restart_and_resumes_after_the_last_committed_batch()
     {
         using (var buffer = new DiskBuffer(_folder, 10_000_000))

@@ -15,6 +15,42 @@ public sealed class LineProtocolTests
     }
 
     [Fact]
+    public void A_line_batch_writes_the_same_bytes_as_line_protocol_and_joins_lines_with_newlines()
+    {
+        using var batch = new LineBatch(1);
+        batch.Start("m x").Tag("t,k", "a=b c").Tag("lane", 2).Field("f", "say \"hi\" \\ ok, é\n").Field("n", 1.5).Field("r", 0.1 + 0.2).Field("i", 3L).Field("b", true).End(42);
+        batch.Start("m").Tag("t", "line\nbreak").Tag("e", "").Field("n", -2.0).End(-1);
+
+        var expected = new LineProtocol("m x").Tag("t,k", "a=b c").Tag("lane", "2").Field("f", "say \"hi\" \\ ok, é\n").Field("n", 1.5).Field("r", 0.1 + 0.2).Field("i", 3L).Field("b", true).Build(42);
+        Assert.Equal(expected, batch.Line(0));
+        Assert.Equal("m,t=line break n=-2 -1", batch.Line(1)); // as LineProtocol: a newline becomes a space
+        Assert.Equal(expected + "\n" + batch.Line(1), System.Text.Encoding.UTF8.GetString(batch.Body.Span));
+        Assert.Equal([expected, batch.Line(1)], batch.ToStrings());
+    }
+
+    [Fact]
+    public void A_line_batch_grows_past_its_first_buffer_and_reads_back_every_line()
+    {
+        using var batch = LineBatch.From(Enumerable.Range(0, 2_000).Select(i => $"m,d=dev-{i} v={i}i {i}"));
+
+        Assert.Equal(2_000, batch.Count);
+        Assert.Equal("m,d=dev-1999 v=1999i 1999", batch.Line(1_999));
+        Assert.EndsWith("v=1999i 1999", System.Text.Encoding.UTF8.GetString(batch.Body.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_held_batch_keeps_its_body_until_the_last_holder_lets_go()
+    {
+        var batch = LineBatch.From(["m v=1i 1"]);
+        var held = batch.Hold();
+
+        batch.Dispose();
+        Assert.Equal("m v=1i 1", System.Text.Encoding.UTF8.GetString(held.Body.Span));
+        held.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => held.Body);
+    }
+
+    [Fact]
     public void A_repeat_of_device_seq_ts_maps_to_the_same_point_and_a_new_seq_to_another()
     {
         var ts = new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero);

@@ -1,0 +1,98 @@
+namespace OpsCenter.Ingest.Mqtt;
+
+/// <summary>
+/// A stream that reads its source in large chunks and hands them out in the small reads MQTTnet makes: MQTTnet reads a
+/// PUBLISH as a fixed header, the rest of its length and its body, three socket reads (<c>recvfrom</c>) per message
+/// (counted with <c>strace -c</c> on the bare subscriber: 90,002 for 30,000 messages). Through this buffer a backlog
+/// arrives in one system call per 64 KiB. Writes go straight through: a PUBACK must not wait in a buffer.
+/// </summary>
+internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 1024) : Stream
+{
+    private readonly byte[] _buffer = new byte[bufferSize];
+    private int _start;
+    private int _end;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => inner.CanWrite;
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
+    {
+        if (_start == _end)
+        {
+            // A read as large as the buffer gains nothing from it.
+            if (destination.Length >= _buffer.Length)
+                return await inner.ReadAsync(destination, cancellationToken);
+            _start = 0;
+            _end = await inner.ReadAsync(_buffer, cancellationToken);
+            if (_end == 0)
+                return 0;
+        }
+        return Take(destination.Span);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(Span<byte> destination)
+    {
+        if (_start == _end)
+        {
+            if (destination.Length >= _buffer.Length)
+                return inner.Read(destination);
+            _start = 0;
+            _end = inner.Read(_buffer);
+            if (_end == 0)
+                return 0;
+        }
+        return Take(destination);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
+        inner.WriteAsync(source, cancellationToken);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        inner.WriteAsync(buffer, offset, count, cancellationToken);
+
+    public override void Write(ReadOnlySpan<byte> source) => inner.Write(source);
+
+    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+    public override void Flush() => inner.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    private int Take(Span<byte> destination)
+    {
+        var count = Math.Min(destination.Length, _end - _start);
+        _buffer.AsSpan(_start, count).CopyTo(destination);
+        _start += count;
+        return count;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net;
+using System.Net.Sockets;
+using MQTTnet.Channel;
+
+namespace OpsCenter.Ingest.Mqtt;
+
+/// <summary>
+/// Opens the consumer's TCP connection the way MQTTnet would (no Nagle delay) and gives MQTTnet a
+/// <see cref="ReadBufferedStream"/> over it. TLS, when configured, is still layered on top by MQTTnet.
+/// </summary>
+internal sealed class ReadBufferingStreamProvider : IMqttClientStreamProvider
+{
+    public async Task<Stream> ConnectAsync(EndPoint brokerEndPoint, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(brokerEndPoint, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        return new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OpsCenter.Bench.Measuring;
+
+/// <summary>Signals and CPU affinity for the processes under measurement, through the system's own tools.</summary>
+public static class ProcessControl
+{
+    /// <summary>Freezes a consumer so that the broker holds a backlog for its session (SIGSTOP).</summary>
+    public static Task SuspendAsync(int pid) => RunAsync("kill", "-STOP", pid.ToString(CultureInfo.InvariantCulture));
+
+    public static Task ResumeAsync(int pid) => RunAsync("kill", "-CONT", pid.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Pins every thread of a process (and the threads it starts later) to the given CPUs, e.g. "0" or "0,1".</summary>
+    public static Task PinAsync(int pid, string cpus) => RunAsync("taskset", "-a", "-cp", cpus, pid.ToString(CultureInfo.InvariantCulture));
+
+    public static string AllCpus => string.Join(',', Enumerable.Range(0, Environment.ProcessorCount));
+
+    private static async Task RunAsync(string tool, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{tool} did not start");
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
+    }
+}
