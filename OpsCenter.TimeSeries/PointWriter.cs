@@ -15,4 +15,8 @@ public sealed class PointWriter(InfluxDBClient client, IOptions<InfluxOptions> o
 
     public Task WriteAsync(IEnumerable<string> lines, CancellationToken cancellationToken) =>
         _writeApi.WriteRecordsAsync(lines, WritePrecision.Ns, _options.EffectiveBucket, _options.Org ?? "-", cancellationToken);
+
+    /// <summary>Into another retention policy of the same database (1.x's <c>db/rp</c> bucket form; on 2.x a DBRP-mapped bucket of that name).</summary>
+    public Task WriteAsync(IEnumerable<string> lines, string retentionPolicy, CancellationToken cancellationToken) =>
+        _writeApi.WriteRecordsAsync(lines.ToList(), WritePrecision.Ns, $"{_options.Database}/{retentionPolicy}", _options.Org ?? "-", cancellationToken);
 }
