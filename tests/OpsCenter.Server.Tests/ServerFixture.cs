@@ -81,6 +81,12 @@ public sealed class ServerFixture : IAsyncLifetime
                 // Hangfire runs on the test PostgreSQL with the job registered, but never fires on its own: on the real
                 // clock it would escalate other tests' incidents mid-test. SLA tests run the job with their own clock.
                 ["Jobs:SlaEscalationCron"] = Hangfire.Cron.Never(),
+                // The same for the rollups (their tests run the job with their own clock and InfluxDB); a failed run is
+                // retried once after a second, so the failure test sees Hangfire's retry and then Failed quickly.
+                ["Rollups:RecentCron"] = Hangfire.Cron.Never(),
+                ["Rollups:SweepCron"] = Hangfire.Cron.Never(),
+                ["Rollups:RetryAttempts"] = "1",
+                ["Rollups:RetryDelaysSeconds:0"] = "1",
             })
             {
                 web.UseSetting(key, value);
