@@ -68,6 +68,9 @@ internal static class BenchmarkRun
             report.AddRange(await Rules.StormRun.MeasureAsync());
         }
 
+        if (options.Runs("rollups"))
+            report.AddRange(await Rollups.RollupRun.MeasureAsync());
+
         if (options.Runs("live"))
             report.AddRange(await Live.LiveBenchmark.RunAsync(options));
 
