@@ -14,6 +14,7 @@ namespace OpsCenter.Server.Leaders.Rollups;
 public sealed class RollupIndicatorSource(RollupStore store, ReportFigures reports, CityInventory inventory) : IIndicatorSource
 {
     private readonly CityCalendar _calendar = CityCalendar.For(inventory);
+    private readonly HashSet<string> _areas = inventory.Areas.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
 
     public async Task<IndicatorTable> TableAsync(CityDays days, CancellationToken cancellationToken)
     {
@@ -37,12 +38,16 @@ public sealed class RollupIndicatorSource(RollupStore store, ReportFigures repor
     public async Task<IReadOnlyList<IndicatorPoint>> TrendAsync(string indicatorKey, string? areaId, CityDays days, IndicatorGrain grain,
         CancellationToken cancellationToken)
     {
-        if (IndicatorCatalog.Find(indicatorKey) is not { Measured: true })
-            throw new ArgumentException($"'{indicatorKey}' is not a measured leaders' indicator.", nameof(indicatorKey));
+        var definition = IndicatorCatalog.Find(indicatorKey)
+            ?? throw new ArgumentException($"'{indicatorKey}' is not a leaders' indicator.", nameof(indicatorKey));
         var (from, to) = Span(days);
         var starts = grain == IndicatorGrain.Hour
             ? HourClock.Hours(from, to).ToList()
             : days.Days().Select(_calendar.StartOf).ToList();
+        // Not measured here, or an area the inventory does not have: nothing to read, every point null (and no
+        // caller's text ever reaches a query).
+        if (!definition.Measured || (areaId is not null && !_areas.Contains(areaId)))
+            return starts.Select(s => new IndicatorPoint(s, null)).ToList();
         if (RollupIndicators.FromRollups.Contains(indicatorKey))
         {
             var policy = grain == IndicatorGrain.Hour ? store.HourlyPolicy : store.DailyPolicy;

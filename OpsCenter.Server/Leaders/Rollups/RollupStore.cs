@@ -29,7 +29,7 @@ public sealed class RollupStore(PointWriter writer, InfluxQlClient influx, IOpti
     public async Task<IReadOnlyList<RollupPoint>> ReadAsync(string policy, string measurement, DateTimeOffset from, DateTimeOffset to,
         string? areaId, CancellationToken cancellationToken)
     {
-        var area = areaId is null ? "" : $" AND area = '{areaId.Replace("'", "\\'", StringComparison.Ordinal)}'";
+        var area = areaId is null ? "" : $" AND area = '{areaId.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}'";
         var series = await influx.SeriesAsync(
             $"SELECT * FROM {Qualified(policy, measurement)} WHERE time >= {HourClock.Ns(from)} AND time < {HourClock.Ns(to)}{area}", cancellationToken);
         var points = new List<RollupPoint>();

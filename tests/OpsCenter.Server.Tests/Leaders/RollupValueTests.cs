@@ -146,6 +146,11 @@ public sealed class RollupValueTests(ServerFixture server) : IAsyncLifetime
         Assert.Equal([(At(11, 10, 0, 0), (double?)25.0), (At(11, 11, 0, 0), 42.5)], days.Select(p => (p.Start, p.Value)));
         var reports = await _rig.Indicators.TrendAsync(CitizenReportsReceived, "b", new CityDays(Tenth, Eleventh), IndicatorGrain.Day, CancellationToken.None);
         Assert.Equal([1.0, 0.0], reports.Select(p => p.Value));
+
+        // No device measures digitisation; an area the inventory lacks has no data; an unknown key is the caller's error.
+        Assert.All(await _rig.Indicators.TrendAsync(Digitisation, null, CityDays.Day(Tenth), IndicatorGrain.Day, CancellationToken.None), p => Assert.Null(p.Value));
+        Assert.All(await _rig.Indicators.TrendAsync(AverageSpeedKmh, "x' OR 1=1", CityDays.Day(Tenth), IndicatorGrain.Hour, CancellationToken.None), p => Assert.Null(p.Value));
+        await Assert.ThrowsAsync<ArgumentException>(() => _rig.Indicators.TrendAsync("speed", null, CityDays.Day(Tenth), IndicatorGrain.Day, CancellationToken.None));
     }
 
     [Fact]
