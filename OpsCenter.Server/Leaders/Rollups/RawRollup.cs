@@ -34,25 +34,36 @@ public sealed class RawRollup(InfluxQlClient influx, CityInventory inventory)
 
     private async Task OfficesAsync(DateTimeOffset from, DateTimeOffset to, Dictionary<(DateTimeOffset, string), RollupTotals> result, CancellationToken ct)
     {
-        // The joins need what came before the hours: a ticket's issue (kept a day by the live engine too) and a case's
-        // receipt (kept CaseLedger.Lookback; older raw readings may already be gone with the raw retention).
-        var ticketsFrom = from - TicketTrails.ForgetAfter;
-        var recent = await influx.SeriesAsync(
-            $"SELECT * FROM counter_event WHERE time >= {HourClock.Ns(ticketsFrom)} AND time < {HourClock.Ns(to)}", ct);
-        var receipts = await influx.SeriesAsync(
-            $"SELECT * FROM counter_event WHERE \"type\" = '{CounterEventTypes.CaseReceived}' " +
-            $"AND time >= {HourClock.Ns(from - CaseLedger.Lookback)} AND time < {HourClock.Ns(ticketsFrom)}", ct);
         var outcomes = new OfficeHourOutcomes(from, to);
         var joins = new OfficeJoins(outcomes);
-        // In time order, as they happened: receipts before resolutions, issues before calls.
-        foreach (var reading in receipts.Concat(recent).SelectMany(s => StoredRowReader.Read(s, DeviceKind.Counter, DeviceChannel.Event))
-                     .OrderBy(r => KpiEngine.PointIdentity(r).Ns))
-        {
-            if (_devices.ContainsKey(reading.DeviceId) && reading.CounterEvent is { } e)
-                joins.Apply(e, reading.DeviceId);
-        }
+        // The joins need what came before the hours: a case's receipt (kept CaseLedger.Lookback; older raw readings may
+        // already be gone with the raw retention) and, the day before, a ticket's issue and call (the live engine keeps
+        // an open ticket a day too). Read in time order, a slice at a time, so memory holds one slice, not the range.
+        var ticketsFrom = from - TicketTrails.ForgetAfter;
+        await FeedAsync(joins, from - CaseLedger.Lookback, ticketsFrom, TimeSpan.FromDays(10),
+            $"\"type\" = '{CounterEventTypes.CaseReceived}'", ct);
+        await FeedAsync(joins, ticketsFrom, from, TimeSpan.FromHours(6),
+            $"(\"type\" = '{CounterEventTypes.CaseReceived}' OR \"type\" = '{CounterEventTypes.TicketIssued}' OR \"type\" = '{CounterEventTypes.TicketCalled}')", ct);
+        await FeedAsync(joins, from, to, TimeSpan.FromHours(1), null, ct);
         foreach (var (key, totals) in outcomes.Hours)
             Totals(result, key.Hour, key.Device).Add(totals);
+    }
+
+    private async Task FeedAsync(OfficeJoins joins, DateTimeOffset from, DateTimeOffset to, TimeSpan slice, string? types, CancellationToken ct)
+    {
+        for (var start = from; start < to; start += slice)
+        {
+            var end = start + slice < to ? start + slice : to;
+            var series = await influx.SeriesAsync(
+                $"SELECT * FROM counter_event WHERE {(types is null ? "" : types + " AND ")}time >= {HourClock.Ns(start)} AND time < {HourClock.Ns(end)}", ct);
+            // As they happened: receipts before resolutions, issues before calls.
+            foreach (var reading in series.SelectMany(s => StoredRowReader.Read(s, DeviceKind.Counter, DeviceChannel.Event))
+                         .OrderBy(r => KpiEngine.PointIdentity(r).Ns))
+            {
+                if (_devices.ContainsKey(reading.DeviceId) && reading.CounterEvent is { } e)
+                    joins.Apply(e, reading.DeviceId);
+            }
+        }
     }
 
     private async Task CamerasAsync(DateTimeOffset hour, DateTimeOffset now, Dictionary<(DateTimeOffset, string), RollupTotals> result, CancellationToken ct)
