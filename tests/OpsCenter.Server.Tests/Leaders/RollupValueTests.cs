@@ -184,6 +184,24 @@ public sealed class RollupValueTests(ServerFixture server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_recent_run_includes_the_current_hour_up_to_its_last_whole_minute()
+    {
+        _rig.Clock.Now = At(11, 12, 10, 30, 20);
+        await _rig.WriteRawAsync(Traffic("tfd-b-1", "b", 1, 30, false, At(11, 12, 10, 5, 0)), Camera("cam-b-1", true, At(11, 12, 10, 29, 0)));
+
+        await _rig.Job.RunRecentAsync(CancellationToken.None);
+
+        var today = new DateOnly(2026, 11, 12);
+        var hours = await _rig.Indicators.TrendAsync(AverageSpeedKmh, "b", CityDays.Day(today), IndicatorGrain.Hour, CancellationToken.None);
+        Assert.Equal(30.0, hours.Single(p => p.Start == At(11, 12, 10, 0)).Value);
+        Assert.Null(hours.Single(p => p.Start == At(11, 12, 11, 0)).Value);
+        // 30 whole minutes have ended; cam-b-1 was up at 10:29 only (10:30 has not ended). Area b: one camera.
+        var current = (await _rig.Store.ReadAsync(_rig.Store.HourlyPolicy, RollupFields.AreaMeasurement, At(11, 12, 10, 0), At(11, 12, 11, 0), "b", CancellationToken.None)).Single();
+        Assert.Equal((1.0, 30.0), (current.Totals[RollupFields.CameraOnlineMinutes]!.Value, current.Totals[RollupFields.CameraExpectedMinutes]!.Value));
+        Assert.Equal(30.0, (await _rig.Indicators.TableAsync(CityDays.Day(today), CancellationToken.None)).Areas["b"][AverageSpeedKmh]);
+    }
+
+    [Fact]
     public async Task Running_the_rollups_twice_leaves_exactly_the_same_points()
     {
         await _rig.Job.RunSweepAsync(CancellationToken.None);
