@@ -8,10 +8,12 @@ namespace OpsCenter.AppHost;
 /// </summary>
 internal static class CityScale
 {
+    public const string Demo = "demo";
+
     public static async Task<string> InventoryAsync(string repoRoot, string dataDirectory, string scale, string simulatorDll, ConsoleLog log,
         CancellationToken cancellationToken)
     {
-        if (scale == "demo")
+        if (scale == Demo)
             return Path.Combine(repoRoot, "config", "demo-city", "inventory.json");
 
         var path = Path.Combine(dataDirectory, $"inventory-{scale}.json");

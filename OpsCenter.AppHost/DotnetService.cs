@@ -60,7 +60,7 @@ internal sealed class DotnetService(
     }
 
     /// <summary>The dotnet host that runs us: the runtime folder is &lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var runtime = new DirectoryInfo(Path.TrimEndingDirectorySeparator(RuntimeEnvironment.GetRuntimeDirectory()));
         var host = Path.Combine(runtime.Parent!.Parent!.Parent!.FullName, "dotnet");

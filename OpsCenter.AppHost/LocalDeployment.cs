@@ -51,6 +51,13 @@ internal sealed class LocalDeployment(AppHostOptions options, string repoRoot, C
         {
             await SuperviseAsync(Service("simulator", services.Simulator, new Dictionary<string, string?>(),
                 services.SimulatorArguments, alivePort: null), cancellationToken);
+            // A week of a district or a whole city is hours of publishing: only the demo city gets its history.
+            if (options.Scale == CityScale.Demo)
+            {
+                var backfill = new HistoryBackfill(services.Simulator, options.DataDirectory, inventory, log);
+                _started.Push(backfill);
+                await backfill.StartAsync(cancellationToken);
+            }
         }
     }
 

@@ -17,7 +17,10 @@ sudo_cmd=()
 [[ "$(id -u)" -eq 0 ]] || sudo_cmd=(sudo)
 
 # The servers run as our own child processes; Chromium drives the browser tests (small enough to install for both).
+# DejaVu Sans is the font of the leaders' reports (PDF and charts): it has every Vietnamese diacritic.
 packages=(influxdb mosquitto mosquitto-clients postgresql chromium fonts-dejavu-core)
+# The report tests read the PDF's text back with pdftotext.
+[[ "$purpose" == test ]] && packages+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -1,7 +1,7 @@
 namespace OpsCenter.Contracts.Security;
 
 /// <summary>
-/// Who may do what, the same in every service (the Server issues tokens with these roles; Ingest checks them). People sign in with one of the first four; the last two are only ever held by service keys
+/// Who may do what, the same in every service (the Server issues tokens with these roles; Ingest checks them). People sign in with one of the first four; the last three are only ever held by service keys
 /// (machines), so a stolen person's password can never post reports and a stolen app key can never read them.
 /// </summary>
 public static class Roles
@@ -24,8 +24,11 @@ public static class Roles
     /// <summary>Service key of a metrics scraper: may only read <c>/metrics</c>.</summary>
     public const string Monitor = "monitor";
 
+    /// <summary>Service key of a city department's system: may only post socio-economic figures (e.g. the statistics office's monthly series).</summary>
+    public const string Department = "department";
+
     public static readonly IReadOnlyList<string> People = [Operator, Leader, Admin, Wall];
-    public static readonly IReadOnlyList<string> Services = [Reporter, Monitor];
+    public static readonly IReadOnlyList<string> Services = [Reporter, Monitor, Department];
     public static readonly IReadOnlyList<string> All = [.. People, .. Services];
 
     /// <summary>Comma-joined, as <c>RequireRole</c> and <c>[Authorize(Roles = ...)]</c> take them.</summary>
@@ -44,4 +47,7 @@ public static class Roles
 
     /// <summary>A device's stored history: aggregates only, so leaders may read it too.</summary>
     public const string HistoryReaders = Operator + "," + Leader + "," + Admin;
+
+    /// <summary>The leaders' dashboard, its indicators, trends and socio-economic figures: city leaders, and admins who set it up.</summary>
+    public const string Leaders = Leader + "," + Admin;
 }

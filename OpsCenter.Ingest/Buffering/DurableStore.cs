@@ -31,6 +31,7 @@ public sealed partial class DurableStore : IDisposable
     private readonly TimeProvider _clock;
     private readonly TimeSpan _writeBudget;
     private bool _influxUp = true;
+    private bool _drainAfterOutage;
     private long _nextAttempt;
 
     public DurableStore(InfluxBatchWriter writer, InfluxWriteHealth health, IOptions<InfluxOptions> influx, IOptions<IngestOptions> options,
@@ -101,7 +102,13 @@ public sealed partial class DurableStore : IDisposable
             _metrics.Stored(batch.Lines.Length - write.Refused.Count);
             _metrics.BufferBytes(_buffer.Bytes);
             if (_buffer.IsEmpty)
-                LogBufferDrained();
+            {
+                // Slow writes spill to the buffer many times a minute under load (the metrics count them); only the end
+                // of an outage, which the on-call engineer saw logged as an error, is worth a line.
+                if (_drainAfterOutage)
+                    LogBufferDrained();
+                _drainAfterOutage = false;
+            }
         }
     }
 
@@ -139,6 +146,7 @@ public sealed partial class DurableStore : IDisposable
         if (_influxUp || problem != _health.Problem)
             LogInfluxUnavailable(problem ?? $"InfluxDB unreachable ({write.Answer.Error}); buffering to disk");
         _influxUp = false;
+        _drainAfterOutage = true;
         _nextAttempt = _clock.GetTimestamp() + (long)(RetryInterval.TotalSeconds * _clock.TimestampFrequency);
         // Without a status nothing answered, which /ping reports by itself.
         if (problem is null)

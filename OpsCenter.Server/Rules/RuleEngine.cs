@@ -72,10 +72,16 @@ public sealed partial class RuleEngine(RuleEffects effects, DeviceDirectory devi
         }
     }
 
+    /// <summary>
+    /// Readings older than this are history, not a situation to act on: a device's outbox after an outage (minutes) is
+    /// judged, a backfill of last week (or a device's clock days behind) is stored and counted but raises nothing now.
+    /// </summary>
+    public static readonly TimeSpan HistoryAfter = TimeSpan.FromHours(1);
+
     public void OnReading(StoredReading reading, bool live)
     {
         // Read back at start-up, a reading was judged by the previous run, whose states were loaded.
-        if (!live)
+        if (!live || clock.GetUtcNow() - reading.Ts > HistoryAfter)
             return;
         lock (_gate)
         {

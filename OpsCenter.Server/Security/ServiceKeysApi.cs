@@ -14,7 +14,7 @@ public static class ServiceKeysApi
         var api = app.MapGroup("/api/service-keys").RequireRoles(Roles.Admin).WithTags("Service keys");
         api.MapGet("/", async (ServiceKeyStore keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(ct)))
             .WithSummary("List service keys (never the keys themselves).");
-        api.MapPost("/", Create).WithSummary("Issue a key for a machine (role: reporter or monitor); the key is shown only in this answer.");
+        api.MapPost("/", Create).WithSummary("Issue a key for a machine (role: reporter, monitor or department); the key is shown only in this answer.");
         api.MapDelete("/{id:long}", async Task<IResult> (long id, ClaimsPrincipal caller, ServiceKeyStore keys, AuditTrail audit, CancellationToken ct) =>
         {
             if (!await keys.RevokeAsync(id, ct))

@@ -39,6 +39,8 @@ public static class WebPagesExtensions
         MapPage(app, "/wall", "wall/index.html", Roles.AnyPerson);
         // The console's views are its query string (?area=…, ?device=…), so every view is this one page.
         MapPage(app, "/console", "console/index.html", Roles.ConsoleUsers);
+        // The leaders' dashboard: city leaders, and admins who set it up (figures upload, reports).
+        MapPage(app, "/leaders", "leaders/index.html", Roles.Leaders);
         return app;
     }
 

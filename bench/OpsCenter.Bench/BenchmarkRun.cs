@@ -68,6 +68,9 @@ internal static class BenchmarkRun
             report.AddRange(await Rules.StormRun.MeasureAsync());
         }
 
+        if (options.Runs("report"))
+            report.AddRange(await Reports.ReportRun.MeasureAsync(options.Trials));
+
         if (options.Runs("rollups"))
             report.AddRange(await Rollups.RollupRun.MeasureAsync());
 

@@ -15,7 +15,7 @@ public sealed class BenchCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Null(started);
         Assert.Contains("Usage:", run.Output);
-        Assert.All(new[] { "ingest", "simulator", "memory", "live", "rules", "rollups", "--messages", "--brokers", "--clients", "--rate", "--trials" },
+        Assert.All(new[] { "ingest", "simulator", "memory", "live", "rules", "report", "rollups", "--messages", "--brokers", "--clients", "--rate", "--trials" },
             word => Assert.Contains(word, run.Output));
     }
 
@@ -61,6 +61,7 @@ public sealed class BenchCommandTests
         Assert.True(started.Runs("rules"));
         Assert.False(started.Runs("ingest"));
         Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("rules"));
+        Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("report"));
     }
 
     [Fact]

@@ -92,6 +92,8 @@ public sealed class CityFixture : IAsyncLifetime
             ["Security__BootstrapAdmin__Password"] = AdminPassword,
             ["Security__KeyRingPath"] = Path.Combine(_folder, "keys"),
             ["Ingest__Url"] = Ingest.BaseUrl.ToString(),
+            // The demo socio-economic figures, as a fresh installation imports them on its first start.
+            ["Figures__DemoCsvPath"] = Path.Combine(RepoPaths.Root, "config", "demo-city", "socio-economic-figures.csv"),
         }, _folder);
         await Server.StartAsync();
         await CreatePeopleAsync();

@@ -27,7 +27,7 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
 
         // The landing page shows an operator the console (and no API reference, which is for admins).
-        await SignInAsync(page, CityFixture.OperatorName, returnUrl: "/");
+        await BrowserSignIn.SignInAsync(page, city, CityFixture.OperatorName, returnUrl: "/");
         await page.WaitForSelectorAsync("[data-testid=landing-console]", new() { State = WaitForSelectorState.Visible });
         Assert.False(await page.IsVisibleAsync("[data-testid=landing-api]"));
         await page.ClickAsync("[data-testid=landing-console]");
@@ -79,7 +79,7 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(WallScreenTests.ChromiumOptions());
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, CityFixture.OperatorName, returnUrl: "/console?area=lechan&kind=traffic");
+        await BrowserSignIn.SignInAsync(page, city, CityFixture.OperatorName, returnUrl: "/console?area=lechan&kind=traffic");
         await page.WaitForSelectorAsync("body[data-ready=true][data-screen=area]");
 
         var detectors = city.City.Devices.Where(d => d.AreaId == "lechan" && d.Kind == "traffic").Select(d => d.Id).Order().ToList();
@@ -108,16 +108,16 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
     }
 
     [Theory]
-    [InlineData(CityFixture.LeaderName)]
-    [InlineData(CityFixture.WallName)]
-    public async Task Leaders_and_wall_screens_are_sent_to_the_wall_and_cannot_open_the_console(string username)
+    [InlineData(CityFixture.LeaderName, "/leaders")]
+    [InlineData(CityFixture.WallName, "/wall")]
+    public async Task Leaders_and_wall_screens_are_sent_to_their_screen_and_cannot_open_the_console(string username, string screen)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(WallScreenTests.ChromiumOptions());
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, username, returnUrl: "/");
-        // Committed is enough: the wall page keeps working (map, live link) long after; its load event proves nothing here.
-        await page.WaitForURLAsync(new Regex("/wall$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await BrowserSignIn.SignInAsync(page, city, username, returnUrl: "/");
+        // Committed is enough: the screen keeps working (map, live link) long after; its load event proves nothing here.
+        await page.WaitForURLAsync(new Regex(Regex.Escape(screen) + "$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
         var response = await page.GotoAsync(new Uri(city.Server.BaseUrl, "console").ToString());
         Assert.Equal(403, response!.Status);
@@ -173,18 +173,6 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
         using var doc = JsonDocument.Parse(body);
         var result = doc.RootElement.GetProperty("results")[0];
         return result.TryGetProperty("series", out var series) ? series[0].GetProperty("values")[0][1].GetInt64() : 0;
-    }
-
-    private async Task SignInAsync(IPage page, string username, string returnUrl)
-    {
-        await page.GotoAsync(new Uri(city.Server.BaseUrl, $"login?returnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
-        await page.FillAsync("[data-testid=username]", username);
-        await page.FillAsync("[data-testid=password]", city.PasswordOf(username));
-        await page.ClickAsync("[data-testid=submit]");
-        // Only until the next page is committed: the landing page may send the browser on (to /wall) before its own
-        // load event, and waiting for that load then waits for a page that is already gone.
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 
     private static async Task<List<string>> RowsAsync(IPage page) =>

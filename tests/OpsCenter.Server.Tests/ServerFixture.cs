@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Builder;
 using OpsCenter.Broker;
 using OpsCenter.LocalServices;
@@ -24,7 +25,7 @@ public sealed class ServerCollection : ICollectionFixture<ServerFixture>
 /// device credentials issued for a small test city (and the simulator's account). Signs in one user per role and issues one service key per
 /// service role.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     public const string AdminName = "root-admin";
     public const string AdminPassword = "correct horse battery staple";
@@ -81,6 +82,9 @@ public sealed class ServerFixture : IAsyncLifetime
                 // Hangfire runs on the test PostgreSQL with the job registered, but never fires on its own: on the real
                 // clock it would escalate other tests' incidents mid-test. SLA tests run the job with their own clock.
                 ["Jobs:SlaEscalationCron"] = Hangfire.Cron.Never(),
+                // Likewise the leaders' reports: their tests run the job themselves.
+                ["Reports:DailyCron"] = Hangfire.Cron.Never(),
+                ["Reports:WeeklyCron"] = Hangfire.Cron.Never(),
                 // The same for the rollups (their tests run the job with their own clock and InfluxDB); a failed run is
                 // retried once after a second, so the failure test sees Hangfire's retry and then Failed quickly.
                 ["Rollups:RecentCron"] = Hangfire.Cron.Never(),
@@ -91,6 +95,7 @@ public sealed class ServerFixture : IAsyncLifetime
             {
                 web.UseSetting(key, value);
             }
+            web.ConfigureTestServices(ConfigureTestServices);
         });
 
         using var admin = Client();
@@ -110,6 +115,11 @@ public sealed class ServerFixture : IAsyncLifetime
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             _serviceKeys[role] = body.RootElement.GetProperty("key").GetString()!;
         }
+    }
+
+    /// <summary>A fixture of its own may replace services (e.g. a known indicator source) before the Server starts.</summary>
+    protected virtual void ConfigureTestServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
     }
 
     public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });

@@ -1,32 +1,7 @@
-// The console's REST calls. A lapsed session sends the operator to the login page and back to the same view.
-export class ApiError extends Error {
-    constructor(status, detail, body = null) {
-        super(detail || `HTTP ${status}`);
-        this.status = status;
-        /** The problem document, or a 409's { message, current } with the incident as it now is. */
-        this.body = body;
-    }
-}
+// The console's REST calls (js/api-client.js does the fetching).
+import { ApiError, getJson } from '../js/api-client.js';
 
-async function getJson(path, init = {}) {
-    const response = await fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init.headers } });
-    if (response.status === 401) {
-        location.assign(`/login?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
-        throw new ApiError(401);
-    }
-    if (!response.ok) {
-        let detail = '';
-        let body = null;
-        try {
-            body = await response.json();
-            detail = body.detail ?? body.message ?? body.title ?? '';
-        } catch {
-            // not a problem document; the status says enough
-        }
-        throw new ApiError(response.status, detail, body);
-    }
-    return response.json();
-}
+export { ApiError };
 
 let city;
 /** Static facts, loaded once per page: they change only when the inventory is redeployed. */

@@ -1,6 +1,6 @@
 // The operator console: the live city → an area's devices → one device, and the active incidents; each view a URL
 // (see route.js). Vietnamese first, English on the switch; live data from the live views hub through live-data.js.
-import { applyDictionary, loadDictionary, otherLanguage, persistLanguage, resolveLanguage } from '../js/i18n.js';
+import { otherLanguage, persistLanguage, resolveLanguage, switchLanguage } from '../js/i18n.js';
 import { loadCity } from './api.js';
 import { renderArea } from './area-view.js';
 import { renderCity } from './city-view.js';
@@ -133,15 +133,9 @@ function showFreshness(doc) {
 }
 
 async function setLanguage(lang) {
-    let dict;
-    try {
-        dict = await loadDictionary(lang);
-    } catch {
-        return; // keep the current language; the page is already labelled
-    }
+    const dict = await switchLanguage(lang, $('[data-testid=lang-toggle]'));
+    if (!dict) return;
     Object.assign(screen, { lang, dict, fmt: formatters(lang) });
-    applyDictionary(document, lang, dict);
-    $('[data-testid=lang-toggle]').textContent = otherLanguage(lang).toUpperCase();
     if (screen.city) show(screen.route);
 }
 

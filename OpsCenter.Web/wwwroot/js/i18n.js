@@ -72,3 +72,19 @@ function readStored() {
         return null;
     }
 }
+
+/**
+ * Loads a language's dictionary, applies it to the page and names the other language on the toggle. Null when the
+ * dictionary cannot be fetched: the page keeps its current language (it is already labelled).
+ */
+export async function switchLanguage(lang, toggle) {
+    let dict;
+    try {
+        dict = await loadDictionary(lang);
+    } catch {
+        return null;
+    }
+    applyDictionary(document, lang, dict);
+    toggle.textContent = otherLanguage(lang).toUpperCase();
+    return dict;
+}

@@ -1,6 +1,6 @@
-// The landing page after sign-in: each role sees the screens it may open. Roles with one screen only (leaders for now,
-// wall kiosks) are sent straight to it, so nobody has to click through a page with a single link.
-const ONLY_SCREEN = { leader: '/wall', wall: '/wall' };
+// The landing page after sign-in: each role sees the screens it may open. Leaders land on their dashboard and wall kiosks
+// on the wall, so nobody has to click through a page of links to reach the screen they came for.
+const ONLY_SCREEN = { leader: '/leaders', wall: '/wall' };
 
 async function whoAmI() {
     const response = await fetch('/api/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });

@@ -81,6 +81,19 @@ public sealed class EventAndOfficeRuleTests
     }
 
     [Fact]
+    public void History_raises_nothing_but_a_devices_outbox_after_a_short_outage_does()
+    {
+        var rig = new RuleRig(Analytics);
+        rig.Clock.Now = Start.AddDays(3);
+        rig.Feed(rig.CameraEvent("cam-b-1", "accident", "major", Start)); // last week's backfill
+        rig.Feed(rig.CameraEvent("cam-b-1", "fire", "critical", Start.AddDays(3) - RuleEngine.HistoryAfter - TimeSpan.FromSeconds(1)));
+        Assert.Empty(rig.Sink.Raised);
+
+        rig.Feed(rig.CameraEvent("cam-b-1", "crowd", "major", Start.AddDays(3).AddMinutes(-5))); // sent from the outbox
+        Assert.Equal("crowd", Assert.Single(rig.Sink.Raised).Type);
+    }
+
+    [Fact]
     public void An_office_with_too_many_waiting_over_its_last_readings_raises_and_clears_after_the_hold()
     {
         var rig = new RuleRig(Backlog);
