@@ -1,7 +1,9 @@
+using Npgsql;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Server.CitizenReports;
 using OpsCenter.Server.Kpis;
 using OpsCenter.Server.Leaders.Indicators;
+using OpsCenter.TimeSeries;
 
 namespace OpsCenter.Server.Leaders.Rollups;
 
@@ -16,7 +18,28 @@ public sealed class RollupIndicatorSource(RollupStore store, ReportFigures repor
     private readonly CityCalendar _calendar = CityCalendar.For(inventory);
     private readonly HashSet<string> _areas = inventory.Areas.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
 
-    public async Task<IndicatorTable> TableAsync(CityDays days, CancellationToken cancellationToken)
+    public Task<IndicatorTable> TableAsync(CityDays days, CancellationToken cancellationToken) =>
+        Answering(() => ReadTableAsync(days, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<IndicatorPoint>> TrendAsync(string indicatorKey, string? areaId, CityDays days, IndicatorGrain grain,
+        CancellationToken cancellationToken) =>
+        Answering(() => ReadTrendAsync(indicatorKey, areaId, days, grain, cancellationToken), cancellationToken);
+
+    /// <summary>A store that does not answer is said as such (503 to an API caller), not as a bug (500).</summary>
+    private static async Task<T> Answering<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InfluxQlException or NpgsqlException
+                                       || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new IndicatorsUnavailableException($"The leaders' figures cannot be read now: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<IndicatorTable> ReadTableAsync(CityDays days, CancellationToken cancellationToken)
     {
         var (from, to) = Span(days);
         var points = await store.ReadAsync(store.DailyPolicy, RollupFields.AreaMeasurement, from, to, null, cancellationToken);
@@ -35,7 +58,7 @@ public sealed class RollupIndicatorSource(RollupStore store, ReportFigures repor
             areas.ToDictionary(a => a.Key, a => Values(a.Value, reportAreas.GetValueOrDefault(a.Key)), StringComparer.Ordinal));
     }
 
-    public async Task<IReadOnlyList<IndicatorPoint>> TrendAsync(string indicatorKey, string? areaId, CityDays days, IndicatorGrain grain,
+    private async Task<IReadOnlyList<IndicatorPoint>> ReadTrendAsync(string indicatorKey, string? areaId, CityDays days, IndicatorGrain grain,
         CancellationToken cancellationToken)
     {
         var definition = IndicatorCatalog.Find(indicatorKey)

@@ -27,5 +27,31 @@ public static class RollupsExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapRollups(this IEndpointRouteBuilder app) => app;
+    /// <summary>
+    /// Answers 503 with a ProblemDetails to any request whose leaders' figures could not be read (the dashboard's and
+    /// the reports' endpoints alike): the store being away is the reason, and the caller may try again shortly.
+    /// </summary>
+    public static IEndpointRouteBuilder MapRollups(this IEndpointRouteBuilder app)
+    {
+        // WebApplication runs its endpoints after every middleware added, so this wraps them wherever it is called.
+        if (app is IApplicationBuilder pipeline)
+            pipeline.Use(AnswerUnavailableAsync);
+        return app;
+    }
+
+    private static async Task AnswerUnavailableAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (IndicatorsUnavailableException ex) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await TypedResults.Problem("The leaders' figures cannot be read now: the time-series store does not answer; try again shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RollupsExtensions))
+                .LogWarning("{Path}: {Error}", context.Request.Path, ex.Message);
+        }
+    }
 }

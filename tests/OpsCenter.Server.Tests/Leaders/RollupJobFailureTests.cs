@@ -23,9 +23,11 @@ public sealed class RollupJobFailureTests(ServerFixture server)
         var id = jobs.Enqueue<RollupJob>(job => job.RunRecentAsync(CancellationToken.None));
 
         // Hangfire's scheduler picks the retry up on its next poll (every 15 s by default).
-        var details = await Eventually.Get(() => Task.FromResult(monitoring.JobDetails(id)),
-            d => d.History.Count > 0 && d.History[0].StateName == FailedState.StateName && d.History.Any(h => h.StateName == ScheduledState.StateName),
+        // Newest first; the text says how far the job got, should this time out.
+        await Eventually.Get(() => Task.FromResult(string.Join(" ← ", monitoring.JobDetails(id).History.Select(h => h.StateName))),
+            h => h.StartsWith(FailedState.StateName, StringComparison.Ordinal) && h.Contains(ScheduledState.StateName, StringComparison.Ordinal),
             TimeSpan.FromSeconds(90), $"rollup job {id} to be retried and then fail");
+        var details = monitoring.JobDetails(id);
         var states = details.History.Select(h => h.StateName).Reverse().ToList();
         Assert.Equal(2, states.Count(s => s == ProcessingState.StateName)); // the run and its one retry
         Assert.Contains("Retry attempt 1 of 1", details.History.Single(h => h.StateName == ScheduledState.StateName).Reason, StringComparison.Ordinal);
