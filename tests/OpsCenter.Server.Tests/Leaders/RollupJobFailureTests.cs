@@ -12,7 +12,8 @@ namespace OpsCenter.Server.Tests.Leaders;
 /// the dashboard and the monitoring API show it, with the reason.
 /// </summary>
 // In the reports' collection, so that the two tests that need Hangfire's workers never run at once: with both Servers'
-// workers busy in one process a fetched job was once seen to stall (cause not found; each Server has its own storage).
+// workers busy in one process, this job's retry was fetched but never ran, in each of three runs (cause not found;
+// each Server has its own PostgreSQL and, since, its own JobStorage and activator).
 // The reports' fixture is the Server tests' fixture with a known indicator source; this job reads InfluxDB itself.
 [Collection(Reports.ReportsCollection.Name)]
 public sealed class RollupJobFailureTests(Reports.ReportsFixture server)
