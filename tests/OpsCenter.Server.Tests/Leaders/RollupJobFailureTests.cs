@@ -11,12 +11,8 @@ namespace OpsCenter.Server.Tests.Leaders;
 /// (the Server tests' InfluxDB URL is a port nothing listens on) fails, is retried by Hangfire, and ends Failed where
 /// the dashboard and the monitoring API show it, with the reason.
 /// </summary>
-// In the reports' collection, so that the two tests that need Hangfire's workers never run at once: with both Servers'
-// workers busy in one process, this job's retry was fetched but never ran, in each of three runs (cause not found;
-// each Server has its own PostgreSQL and, since, its own JobStorage and activator).
-// The reports' fixture is the Server tests' fixture with a known indicator source; this job reads InfluxDB itself.
-[Collection(Reports.ReportsCollection.Name)]
-public sealed class RollupJobFailureTests(Reports.ReportsFixture server)
+[Collection(ServerCollection.Name)]
+public sealed class RollupJobFailureTests(ServerFixture server)
 {
     [Fact]
     public async Task A_run_that_cannot_reach_InfluxDB_is_retried_and_then_shows_as_failed()
