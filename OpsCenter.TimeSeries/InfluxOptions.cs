@@ -34,6 +34,14 @@ public sealed class InfluxOptions
     [RegularExpression("^[A-Za-z0-9_-]{1,64}$", ErrorMessage = "Influx:RetentionPolicy must be 1-64 characters of A-Z a-z 0-9 _ -.")]
     public string RetentionPolicy { get; set; } = "autogen";
 
+    /// <summary>
+    /// How long raw readings are kept on 1.x: an InfluxQL duration (<c>30d</c>, <c>720h</c>) or <c>INF</c>. The raw
+    /// policy (<see cref="RetentionPolicy"/>) is created or altered to it at start-up; the hourly and daily rollups
+    /// (OpsCenter.Server, Leaders/Rollups) keep what leaders read beyond it.
+    /// </summary>
+    [RegularExpression(RetentionDuration.Pattern, ErrorMessage = "Influx:RawRetention must be INF or a number followed by h, d or w (e.g. 30d).")]
+    public string RawRetention { get; set; } = "30d";
+
     public InfluxServerGeneration ServerGeneration { get; set; } = InfluxServerGeneration.V1Legacy;
 
     /// <summary>2.x/3.x token; on 1.x leave empty and use Username/Password if auth is on.</summary>

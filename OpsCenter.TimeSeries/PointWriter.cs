@@ -25,28 +25,42 @@ public sealed class PointWriter : IDisposable
     {
         _options = options.Value;
         _http = TimeSeriesExtensions.CreateHttpClient(_options);
-        var org = Uri.EscapeDataString(_options.Org ?? "-");
-        _writeUri = new Uri($"{_options.Url.TrimEnd('/')}/api/v2/write?org={org}&bucket={Uri.EscapeDataString(_options.EffectiveBucket)}&precision=ns");
+        _writeUri = WriteUri(_options.EffectiveBucket);
         _authorization = TimeSeriesExtensions.Token(_options) is { } token ? new AuthenticationHeaderValue("Token", token) : null;
     }
 
     public async Task WriteAsync(IEnumerable<string> lines, CancellationToken cancellationToken)
     {
         using var batch = LineBatch.From(lines);
-        await WriteAsync(batch, cancellationToken);
+        await PostAsync(batch, _writeUri, cancellationToken);
+    }
+
+    /// <summary>Into another retention policy of the same database (1.x's <c>db/rp</c> bucket form; on 2.x a DBRP-mapped bucket of that name).</summary>
+    public async Task WriteAsync(IEnumerable<string> lines, string retentionPolicy, CancellationToken cancellationToken)
+    {
+        using var batch = LineBatch.From(lines);
+        await PostAsync(batch, WriteUri($"{_options.Database}/{retentionPolicy}"), cancellationToken);
     }
 
     /// <summary>Posts the batch's body; throws <see cref="InfluxWriteException"/> when InfluxDB answers but does not store.</summary>
-    public async Task WriteAsync(LineBatch lines, CancellationToken cancellationToken)
+    public Task WriteAsync(LineBatch lines, CancellationToken cancellationToken) => PostAsync(lines, _writeUri, cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private Uri WriteUri(string bucket)
+    {
+        var org = Uri.EscapeDataString(_options.Org ?? "-");
+        return new Uri($"{_options.Url.TrimEnd('/')}/api/v2/write?org={org}&bucket={Uri.EscapeDataString(bucket)}&precision=ns");
+    }
+
+    private async Task PostAsync(LineBatch lines, Uri uri, CancellationToken cancellationToken)
     {
         using var held = lines.Hold(); // a write given up on as slow may still be sending it
-        using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = new ReadOnlyMemoryContent(held.Body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(held.Body) };
         request.Content.Headers.ContentType = LineProtocolType;
         request.Headers.Authorization = _authorization;
         using var response = await _http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new InfluxWriteException((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
-
-    public void Dispose() => _http.Dispose();
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using OpsCenter.Server.Security;
 using OpsCenter.Server.WebPages;
@@ -32,15 +33,31 @@ public static class JobsExtensions
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("ConnectionStrings:Postgres is required for Hangfire (env ConnectionStrings__Postgres).");
 
-        services.AddHangfire(config => config
+        // AddHangfire would hand this host the process-wide JobStorage.Current and JobActivator.Current, i.e. those of
+        // whichever host configured Hangfire last: two Servers in one process (the tests start several) would then
+        // share one queue and build each other's jobs from each other's services. Registered first, these win.
+        var own = new HostStorage();
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>(); // runs the configuration below, which sets own.Storage
+            return own.Storage!;
+        });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => own.Storage = config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true }).Entry);
         services.AddHangfireServer(o => o.WorkerCount = settings.WorkerCount);
         services.AddHostedService<RecurringJobSchedule>();
         return builder;
+    }
+
+    private sealed class HostStorage
+    {
+        public JobStorage? Storage { get; set; }
     }
 
     /// <summary>The dashboard at <c>/hangfire</c>, for admins only (the endpoint's role and Hangfire's own filter).</summary>

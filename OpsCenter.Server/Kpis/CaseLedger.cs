@@ -5,7 +5,7 @@ namespace OpsCenter.Server.Kpis;
 /// on time when resolved at or before its <c>dueAt</c>. Open cases are kept for <see cref="Lookback"/>; a resolution
 /// whose receipt is not known yet waits a day for it (late data), then is dropped uncounted.
 /// </summary>
-public sealed class CaseLedger(OfficeTally tally)
+public sealed class CaseLedger(IOfficeOutcomes tally)
 {
     /// <summary>How far back a resolution can find its receipt (and how far the rebuild after a restart reads).</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(60);
@@ -23,7 +23,7 @@ public sealed class CaseLedger(OfficeTally tally)
             return;
         tally.RecordCaseReceived(area, at, online);
         if (_unmatched.Remove(caseId, out var resolution))
-            tally.RecordCaseResolved(resolution.Area, resolution.At, resolution.At <= dueAt);
+            tally.RecordCaseResolved(resolution.Area, resolution.At, resolution.At <= dueAt, resolution.At - at);
         else
             _open[caseId] = new OpenCase(at, dueAt);
     }
@@ -32,7 +32,7 @@ public sealed class CaseLedger(OfficeTally tally)
     {
         // The resolving office's area counts it: that is whose performance on-time measures.
         if (_open.Remove(caseId, out var open))
-            tally.RecordCaseResolved(area, at, at <= open.DueAt);
+            tally.RecordCaseResolved(area, at, at <= open.DueAt, at - open.ReceivedAt);
         else
             _unmatched.TryAdd(caseId, new Resolution(area, at));
     }

@@ -89,7 +89,7 @@ public sealed class KpiHistory(InfluxQlClient influx, CityInventory inventory, T
                           && s.AsOf(minute, Silence(d)) is { } row && MinuteSeries.Flag(row, "online"));
 
     /// <summary>Ingest calls a device offline after 3 reporting intervals of silence; one more minute for the minute buckets.</summary>
-    private static TimeSpan Silence(DeviceRecord d) =>
+    public static TimeSpan Silence(DeviceRecord d) =>
         TimeSpan.FromSeconds(Math.Max(60, 3 * d.ReportingIntervalSeconds)) + TimeSpan.FromMinutes(1);
 
     private TimeSpan CameraSilence(string? areaId) =>

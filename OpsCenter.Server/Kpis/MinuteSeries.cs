@@ -12,6 +12,11 @@ public sealed class MinuteSeries(string deviceId, long lane, SortedList<long, IR
     public string DeviceId { get; } = deviceId;
     public long Lane { get; } = lane;
 
+    /// <summary>The rows by the start of their minute (Unix ms), oldest first.</summary>
+    public IEnumerable<KeyValuePair<long, IReadOnlyDictionary<string, JsonElement>>> Rows => rows;
+
+    public IEnumerable<long> Minutes => rows.Keys;
+
     public static IEnumerable<MinuteSeries> From(IEnumerable<InfluxQlSeries> series)
     {
         foreach (var s in series)

@@ -5,7 +5,7 @@ namespace OpsCenter.Server.Kpis;
 /// and service times of the last hour (a sliding window on event time). Every outcome lands in the day of its own
 /// timestamp, so a late one fills the day it belongs to, not today.
 /// </summary>
-public sealed class OfficeTally(CityCalendar calendar)
+public sealed class OfficeTally(CityCalendar calendar) : IOfficeOutcomes
 {
     /// <summary>This month and the one before are all any KPI reads; older days are dropped.</summary>
     private static readonly TimeSpan KeepDays = TimeSpan.FromDays(62);
@@ -33,7 +33,7 @@ public sealed class OfficeTally(CityCalendar calendar)
 
     public void RecordCaseReceived(string area, DateTimeOffset at, bool online) => Day(area, at).AddCaseReceived(online);
 
-    public void RecordCaseResolved(string area, DateTimeOffset at, bool onTime) => Day(area, at).AddCaseResolved(onTime);
+    public void RecordCaseResolved(string area, DateTimeOffset at, bool onTime, TimeSpan processing) => Day(area, at).AddCaseResolved(onTime);
 
     public void RecordRating(string area, DateTimeOffset at, long score) => Day(area, at).AddRating(score);
 

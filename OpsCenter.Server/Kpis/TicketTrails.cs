@@ -7,9 +7,10 @@ namespace OpsCenter.Server.Kpis;
 /// Events may arrive in any order (late data, a rebuild after a restart), so each join is made as soon as both ends
 /// are known and counted once. A ticket is forgotten once it is closed and joined, or a day after its last event.
 /// </summary>
-public sealed class TicketTrails(OfficeTally tally)
+public sealed class TicketTrails(IOfficeOutcomes tally)
 {
-    private static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(24);
+    /// <summary>How long an unfinished ticket is kept (and how far before a period the rollups read its issue).</summary>
+    public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(24);
 
     private readonly Dictionary<(string Device, string Ticket), Trail> _trails = [];
 

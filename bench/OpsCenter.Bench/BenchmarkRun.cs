@@ -40,6 +40,9 @@ internal static class BenchmarkRun
         if (options.Runs("report"))
             report.AddRange(await Reports.ReportRun.MeasureAsync(options.Trials));
 
+        if (options.Runs("rollups"))
+            report.AddRange(await Rollups.RollupRun.MeasureAsync());
+
         if (options.Runs("live"))
             report.AddRange(await Live.LiveBenchmark.RunAsync(options));
 

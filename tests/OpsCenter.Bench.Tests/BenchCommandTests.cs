@@ -15,7 +15,7 @@ public sealed class BenchCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Null(started);
         Assert.Contains("Usage:", run.Output);
-        Assert.All(new[] { "ingest", "simulator", "memory", "live", "rules", "report", "--messages", "--brokers", "--clients", "--rate", "--trials" },
+        Assert.All(new[] { "ingest", "simulator", "memory", "live", "rules", "report", "rollups", "--messages", "--brokers", "--clients", "--rate", "--trials" },
             word => Assert.Contains(word, run.Output));
     }
 
@@ -62,6 +62,17 @@ public sealed class BenchCommandTests
         Assert.False(started.Runs("ingest"));
         Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("rules"));
         Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("report"));
+    }
+
+    [Fact]
+    public async Task Rollups_runs_only_when_named()
+    {
+        var (run, started) = await InvokeAsync("rollups");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(started!.Runs("rollups"));
+        Assert.False(started.Runs("ingest"));
+        Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("rollups"));
     }
 
     [Theory]

@@ -88,6 +88,12 @@ public class ServerFixture : IAsyncLifetime
                 // Deliveries wait in the outbox: the notification tests start a Server of their own that sends them,
                 // so a delivery is known to be committed before any Server could send it.
                 ["Notifications:SenderEnabled"] = "false",
+                // The same for the rollups (their tests run the job with their own clock and InfluxDB); a failed run is
+                // retried once after a second, so the failure test sees Hangfire's retry and then Failed quickly.
+                ["Rollups:RecentCron"] = Hangfire.Cron.Never(),
+                ["Rollups:SweepCron"] = Hangfire.Cron.Never(),
+                ["Rollups:RetryAttempts"] = "1",
+                ["Rollups:RetryDelaysSeconds:0"] = "1",
             })
             {
                 web.UseSetting(key, value);
