@@ -50,6 +50,9 @@ public sealed class CityFixture : IAsyncLifetime
                 // The demo socio-economic figures, as a fresh installation imports them on its first start.
                 ["Figures__DemoCsvPath"] = Path.Combine(RepoPaths.Root, "config", "demo-city", "socio-economic-figures.csv"),
                 ["Snapshots__AllowedHosts__0"] = new Uri(Snapshots.BaseUrl).Authority,
+                // Rollups and the first daily report every 10 s instead of every 5 minutes, so late data shows within the test.
+                ["Rollups__RecentCron"] = "*/10 * * * * *",
+                ["Reports__FirstDailyCron"] = "*/10 * * * * *",
             },
         });
     }

@@ -85,6 +85,7 @@ public class ServerFixture : IAsyncLifetime
                 // Likewise the leaders' reports: their tests run the job themselves.
                 ["Reports:DailyCron"] = Hangfire.Cron.Never(),
                 ["Reports:WeeklyCron"] = Hangfire.Cron.Never(),
+                ["Reports:FirstDailyCron"] = Hangfire.Cron.Never(),
                 // Deliveries wait in the outbox: the notification tests start a Server of their own that sends them,
                 // so a delivery is known to be committed before any Server could send it.
                 ["Notifications:SenderEnabled"] = "false",

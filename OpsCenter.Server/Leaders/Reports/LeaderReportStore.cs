@@ -57,6 +57,15 @@ public sealed class LeaderReportStore(NpgsqlDataSource dataSource)
         return reports.SingleOrDefault();
     }
 
+    /// <summary>Whether any report of this kind was ever made (ready): a new installation has none.</summary>
+    public async Task<bool> AnyReadyAsync(ReportKind kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM leader_reports WHERE kind = @Kind AND status = 'ready')",
+            new { Kind = kind.Name() }, cancellationToken: cancellationToken));
+    }
+
     public async Task<StoredReport?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await ListAsync("WHERE r.id = @id", new { id }, cancellationToken)).SingleOrDefault();
 

@@ -18,6 +18,8 @@ internal sealed class ReportSchedule(IRecurringJobManager jobs, IOptions<Reports
             options.Value.DailyCron, zone);
         jobs.AddOrUpdate<LeaderReportJob>(LeaderReportJob.WeeklyJobId, job => job.RunAsync("weekly", null, CancellationToken.None),
             options.Value.WeeklyCron, zone);
+        jobs.AddOrUpdate<FirstDailyReport>(FirstDailyReport.JobId, job => job.RunAsync(CancellationToken.None),
+            options.Value.FirstDailyCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -20,6 +20,7 @@ public static class ReportsExtensions
         services.AddTransient<LeaderReportGenerator>();
         // Run by Hangfire, activated from a DI scope per run.
         services.AddTransient<LeaderReportJob>();
+        services.AddTransient<FirstDailyReport>();
         services.AddHostedService<ReportSchedule>();
         return builder;
     }

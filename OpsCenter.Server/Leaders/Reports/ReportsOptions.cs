@@ -15,6 +15,10 @@ public sealed class ReportsOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Reports:WeeklyCron is required (e.g. \"30 7 * * 1\").")]
     public string WeeklyCron { get; set; } = "30 7 * * 1";
 
+    /// <summary>Cron (UTC): how often a new installation checks whether its first daily report can be made.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Reports:FirstDailyCron is required (e.g. \"*/5 * * * *\").")]
+    public string FirstDailyCron { get; set; } = "*/5 * * * *";
+
     /// <summary>Where DejaVuSans.ttf and DejaVuSans-Bold.ttf are (Debian's fonts-dejavu-core): every Vietnamese diacritic.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Reports:FontFolder is required (the folder of DejaVuSans.ttf).")]
     public string FontFolder { get; set; } = "/usr/share/fonts/truetype/dejavu";
