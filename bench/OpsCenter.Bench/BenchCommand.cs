@@ -5,8 +5,8 @@ using System.CommandLine.Parsing;
 namespace OpsCenter.Bench;
 
 /// <summary>
-/// The benchmark's command line: <c>[ingest|simulator|memory|live|rules|report|rollups|all] [--messages N] [--brokers embedded,mosquitto]
-/// [--clients 250,500,1000,1500] [--rate 5000] [--trials 60]</c>.
+/// The benchmark's command line: <c>[ingest|simulator|memory|live|rules|report|rollups|dashboard|all] [--messages N] [--brokers embedded,mosquitto]
+/// [--clients 250,500,1000,1500] [--rate 5000] [--trials 60] [--cold-trials 5]</c>.
 /// </summary>
 internal static class BenchCommand
 {
@@ -17,10 +17,10 @@ internal static class BenchCommand
     {
         var mode = new Argument<string>("mode")
         {
-            Description = "What to measure: ingest (throughput and latency per broker), simulator (opscenter-sim's load ceiling), memory (Ingest's RSS with 50,000 devices), live (live views: publish → screen and SignalR fan-out under load), rules (rule engine cost per reading; an alert storm against the storm cap; the engine through the real incident intake into PostgreSQL in real time), report (generating the leaders' daily report), rollups (one day of 10,000 devices reporting once a minute rolled up on InfluxDB) or all (everything but live, rules, report and rollups)",
+            Description = "What to measure: ingest (throughput and latency per broker), simulator (opscenter-sim's load ceiling), memory (Ingest's RSS with 50,000 devices), live (live views: publish → screen and SignalR fan-out under load), rules (rule engine cost per reading; an alert storm against the storm cap; the engine through the real incident intake into PostgreSQL in real time), report (generating the leaders' daily report), rollups (one day of 10,000 devices reporting once a minute rolled up on InfluxDB), dashboard (the leaders' dashboard's API and first paint with a year of rollups) or all (everything but live, rules, report, rollups and dashboard)",
             DefaultValueFactory = _ => "all",
         };
-        mode.AcceptOnlyFromAmong("ingest", "simulator", "memory", "live", "rules", "report", "rollups", "all");
+        mode.AcceptOnlyFromAmong("ingest", "simulator", "memory", "live", "rules", "report", "rollups", "dashboard", "all");
         var messages = new Option<int>("--messages")
         {
             Description = "Messages per throughput run; rules: readings fed to the rule engine",
@@ -52,20 +52,28 @@ internal static class BenchCommand
         };
         var trials = new Option<int>("--trials")
         {
-            Description = "live: status flips of the probe device per measurement, 300 ms apart; report: reports generated and timed",
+            Description = "live: status flips of the probe device per measurement, 300 ms apart; report: reports generated and timed; dashboard: warm requests of each kind (page loads: at most 20)",
             HelpName = "N",
             DefaultValueFactory = _ => 60,
+            CustomParser = PositiveCount,
+        };
+        // Its own count: each cold trial restarts the Server, so it costs seconds where a warm one costs milliseconds.
+        var coldTrials = new Option<int>("--cold-trials")
+        {
+            Description = "dashboard: cold trials, each the first requests (and a page load in a new browser context) after a Server restart",
+            HelpName = "N",
+            DefaultValueFactory = _ => 5,
             CustomParser = PositiveCount,
         };
 
         var command = new RootCommand(
             "OpsCenter benchmarks: throughput, latency and memory against real servers the harness starts itself (see docs/benchmarks.md).")
         {
-            mode, messages, brokers, clients, rate, trials,
+            mode, messages, brokers, clients, rate, trials, coldTrials,
         };
         command.SetAction((result, cancellationToken) =>
             run(new BenchOptions(result.GetValue(mode)!, result.GetValue(messages), BrokerNames(result.GetValue(brokers)!),
-                ClientCounts(result.GetValue(clients)!), result.GetValue(rate), result.GetValue(trials)), cancellationToken));
+                ClientCounts(result.GetValue(clients)!), result.GetValue(rate), result.GetValue(trials), result.GetValue(coldTrials)), cancellationToken));
         return command;
     }
 

@@ -43,6 +43,9 @@ internal static class BenchmarkRun
         if (options.Runs("rollups"))
             report.AddRange(await Rollups.RollupRun.MeasureAsync());
 
+        if (options.Runs("dashboard"))
+            report.AddRange(await Dashboard.DashboardRun.MeasureAsync(options));
+
         if (options.Runs("live"))
             report.AddRange(await Live.LiveBenchmark.RunAsync(options));
 
