@@ -15,7 +15,7 @@ public sealed class BenchCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Null(started);
         Assert.Contains("Usage:", run.Output);
-        Assert.All(new[] { "ingest", "simulator", "memory", "live", "rules", "report", "rollups", "--messages", "--brokers", "--clients", "--rate", "--trials" },
+        Assert.All(new[] { "ingest", "simulator", "memory", "live", "rules", "report", "rollups", "dashboard", "--messages", "--brokers", "--clients", "--rate", "--trials", "--cold-trials" },
             word => Assert.Contains(word, run.Output));
     }
 
@@ -75,6 +75,19 @@ public sealed class BenchCommandTests
         Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("rollups"));
     }
 
+    [Fact]
+    public async Task Dashboard_runs_only_when_named_and_takes_its_warm_and_cold_trials()
+    {
+        var (run, started) = await InvokeAsync("dashboard", "--trials", "20", "--cold-trials", "7");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(("dashboard", 20, 7), (started!.Mode, started.Trials, started.ColdTrials));
+        Assert.True(started.Runs("dashboard"));
+        Assert.False(started.Runs("rollups"));
+        Assert.False(new BenchOptions("all", 1, ["embedded"], [1], 1, 1).Runs("dashboard"));
+        Assert.Equal(5, (await InvokeAsync("dashboard")).Started!.ColdTrials);
+    }
+
     [Theory]
     [InlineData("fast", "fast")]
     [InlineData("emqx", "--brokers", "embedded,emqx")]
@@ -83,6 +96,7 @@ public sealed class BenchCommandTests
     [InlineData("lots", "--messages", "lots")]
     [InlineData("--clients", "live", "--clients", "100,x")]
     [InlineData("--rate", "live", "--rate", "0")]
+    [InlineData("--cold-trials", "dashboard", "--cold-trials", "0")]
     [InlineData("--bogus", "--bogus")]
     public async Task Bad_arguments_fail_with_a_message_naming_them_and_run_nothing(string named, params string[] args)
     {
@@ -110,7 +124,7 @@ public sealed class BenchCommandTests
         public static readonly OptionsComparer Instance = new();
 
         public bool Equals(BenchOptions? x, BenchOptions? y) =>
-            x is not null && y is not null && (x.Mode, x.Messages, x.Rate, x.Trials) == (y.Mode, y.Messages, y.Rate, y.Trials)
+            x is not null && y is not null && (x.Mode, x.Messages, x.Rate, x.Trials, x.ColdTrials) == (y.Mode, y.Messages, y.Rate, y.Trials, y.ColdTrials)
             && x.Brokers.SequenceEqual(y.Brokers) && x.Clients.SequenceEqual(y.Clients);
 
         public int GetHashCode(BenchOptions? obj) => obj?.Mode.GetHashCode(StringComparison.Ordinal) ?? 0;
