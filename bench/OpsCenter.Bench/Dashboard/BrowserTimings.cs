@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace OpsCenter.Bench.Dashboard;
 
 /// <summary>One load of /leaders: first contentful paint (the browser's own entry), trend chart ready, data ready.</summary>
-internal sealed record PageLoad(double FirstPaintMs, double TrendReadyMs, double DataReadyMs);
+/// <param name="Requests">Each same-origin fetch of the page (its path, without the query) → when its response ended, ms from the navigation's start.</param>
+internal sealed record PageLoad(double FirstPaintMs, double TrendReadyMs, double DataReadyMs, double DomContentLoadedMs, IReadOnlyDictionary<string, double> Requests);
 
 /// <summary>
 /// Loads the leaders' dashboard in Debian's Chromium. First contentful paint is read from
@@ -50,21 +52,36 @@ internal static class BrowserTimings
     {
         await page.GotoAsync(new Uri(server, "leaders").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 120_000 });
-        var marks = await page.EvaluateAsync<Marks>(
-            "() => ({ paint: performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint')?.startTime ?? null, " +
-            "trend: window.__benchMarks?.trend ?? null, ready: window.__benchMarks?.ready ?? null })");
+        // As JSON text: Playwright's own binding of results does not take lists of objects.
+        var json = await page.EvaluateAsync<string>(
+            "() => JSON.stringify({ paint: performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint')?.startTime ?? null, " +
+            "trend: window.__benchMarks?.trend ?? null, ready: window.__benchMarks?.ready ?? null, " +
+            "domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null, " +
+            "requests: performance.getEntriesByType('resource').filter(e => e.initiatorType === 'fetch')" +
+            ".map(e => ({ path: new URL(e.name).pathname, end: e.responseEnd })) })");
+        var marks = JsonSerializer.Deserialize<Marks>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         // A page that is "ready" with a chart that failed (an error state) must not be timed as a success.
         if (marks.Trend is null || marks.Ready is null || marks.Paint is null)
             throw new InvalidOperationException($"/leaders was ready without every mark (paint {marks.Paint}, trend chart {marks.Trend}, ready {marks.Ready}); " +
                 "trend chart state: " + await page.GetAttributeAsync("[data-testid=trend-chart]", "data-state"));
-        return new PageLoad(marks.Paint.Value, marks.Trend.Value, marks.Ready.Value);
+        var requests = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var request in marks.Requests ?? [])
+            requests.TryAdd(request.Path ?? "", request.End); // the first of a path: the one data ready waited for
+        return new PageLoad(marks.Paint.Value, marks.Trend.Value, marks.Ready.Value, marks.DomContentLoaded ?? double.NaN, requests);
     }
 }
 
-/// <summary>Bound by Playwright, which needs a parameterless constructor and settable properties.</summary>
 internal sealed class Marks
 {
     public double? Paint { get; set; }
     public double? Trend { get; set; }
     public double? Ready { get; set; }
+    public double? DomContentLoaded { get; set; }
+    public List<FetchMark>? Requests { get; set; }
+}
+
+internal sealed class FetchMark
+{
+    public string? Path { get; set; }
+    public double End { get; set; }
 }
