@@ -17,11 +17,8 @@ public static class AreaRanking
 {
     public const string Composite = "composite";
 
-    private static readonly HashSet<string> Volumes =
-        [IndicatorCatalog.TicketsServed, IndicatorCatalog.CitizenReportsReceived, IndicatorCatalog.CongestionHours];
-
     public static IReadOnlyList<IndicatorDefinition> CompositeIndicators { get; } =
-        [.. IndicatorCatalog.Measured.Where(d => !Volumes.Contains(d.Key))];
+        [.. IndicatorCatalog.Measured.Where(d => !IndicatorCatalog.Volumes.Contains(d.Key))];
 
     public static AreaRankingView Rank(IReadOnlyList<string> areaIds, IndicatorTable day, IndicatorDefinition? by)
     {

@@ -9,7 +9,7 @@ public sealed record DayComparison(double? Day, double? PreviousDay, double? Sev
 
 public sealed record SummaryIndicator(
     string Key, string NameVi, string NameEn, string UnitVi, string UnitEn, int Decimals, bool HigherIsBetter,
-    string? Decision766Group, bool Measured, string DefinitionVi, string DefinitionEn, string? LiveKpi,
+    string? Decision766Group, bool Measured, bool Volume, string DefinitionVi, string DefinitionEn, string? LiveKpi,
     DayComparison City, IReadOnlyDictionary<string, DayComparison> Areas);
 
 public sealed record SummaryArea(string Id, string Name, string? NameEn);
@@ -50,7 +50,7 @@ public sealed class LeadersSummary(IIndicatorSource source, CityInventory invent
                 ? new DayComparison(scope(dayTable)?[key], scope(previousTable)?[key], Mean(week.Select(t => scope(t)?[key]), definition.Decimals))
                 : new DayComparison(null, null, null);
             return new SummaryIndicator(key, definition.NameVi, definition.NameEn, unitVi, unitEn, definition.Decimals,
-                definition.HigherIsBetter, definition.Decision766Group, definition.Measured, explanation.Vi, explanation.En,
+                definition.HigherIsBetter, definition.Decision766Group, definition.Measured, IndicatorCatalog.Volumes.Contains(key), explanation.Vi, explanation.En,
                 definition.Measured ? explanation.LiveKpi : null,
                 Compare(t => t.City),
                 areaIds.ToDictionary(id => id, id => Compare(t => t.Areas.GetValueOrDefault(id))));

@@ -64,5 +64,12 @@ public static class IndicatorCatalog
 
     public static IEnumerable<IndicatorDefinition> Measured => All.Where(d => d.Measured);
 
+    /// <summary>
+    /// Counts that grow with an area's size and through the day (not rates or means): a day still under way has less of
+    /// them than a whole one, and a big district more than a small one, so neither is a like-for-like comparison.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Volumes = new HashSet<string>(StringComparer.Ordinal)
+        { TicketsServed, CitizenReportsReceived, CongestionHours };
+
     public static IndicatorDefinition? Find(string key) => All.FirstOrDefault(d => d.Key == key);
 }

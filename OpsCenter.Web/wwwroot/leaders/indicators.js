@@ -39,9 +39,11 @@ export function renderIndicators(tbody, { summary, scope, liveDoc, lang, fmt, t 
                 el('td', {}, unitOf(indicator, lang)));
         }
         const c = comparisonOf(indicator, scope, summary, liveDoc);
-        const change = changePercent(c.day, c.previousDay);
+        // A count of today so far against a whole day would read as a fall every morning: no change shown for it.
+        const partial = summary.isToday && indicator.volume;
+        const change = partial ? null : changePercent(c.day, c.previousDay);
         return el('tr', { 'data-key': indicator.key, 'data-measured': 'true' }, name,
-            el('td', { class: 'num', 'data-cell': 'day', 'data-live': c.live ? 'true' : 'false', title: c.live ? t('leaders.liveTitle') : t('leaders.rollupTitle') },
+            el('td', { class: 'num', 'data-cell': 'day', 'data-live': c.live ? 'true' : 'false', title: c.live ? t('leaders.liveTitle') : partial ? t('leaders.soFarTitle') : t('leaders.rollupTitle') },
                 fmt.value(c.day, indicator.decimals), c.live ? el('span', { class: 'live-dot', 'aria-hidden': 'true' }) : null),
             el('td', { class: 'num', 'data-cell': 'previousDay' }, fmt.value(c.previousDay, indicator.decimals)),
             el('td', { class: 'num', 'data-cell': 'sevenDayAverage' }, fmt.value(c.sevenDayAverage, indicator.decimals)),

@@ -66,6 +66,9 @@ public sealed class DashboardApiTests(DashboardHost host) : IClassFixture<Dashbo
             Assert.Equal(JsonValueKind.Null, indicator.GetProperty("city").GetProperty("day").ValueKind);
             Assert.Equal(JsonValueKind.Null, indicator.GetProperty("liveKpi").ValueKind);
         }
+        // Counts (today so far is not a whole day) are flagged, so the page shows no change for them today; rates are not.
+        Assert.Equal([IndicatorCatalog.TicketsServed, IndicatorCatalog.CitizenReportsReceived, IndicatorCatalog.CongestionHours],
+            summary.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("volume").GetBoolean()).Select(i => i.GetProperty("key").GetString()));
         var groups = summary.GetProperty("decision766").EnumerateArray()
             .ToDictionary(g => g.GetProperty("group").GetString()!, g => g.GetProperty("measured").GetBoolean());
         Assert.False(groups["Thanh toán trực tuyến"]);
