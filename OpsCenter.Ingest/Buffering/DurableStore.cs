@@ -106,8 +106,7 @@ public sealed partial class DurableStore : IDisposable
                 _buffer.Commit(next);
                 _metrics.Stored(slow.Lines);
                 _metrics.BufferBytes(_buffer.Bytes);
-                if (_buffer.IsEmpty)
-                    LogBufferDrained();
+                NoteIfDrained();
                 continue;
             }
             var batch = _buffer.Peek();
@@ -119,15 +118,21 @@ public sealed partial class DurableStore : IDisposable
             _buffer.Commit(batch);
             _metrics.Stored(batch.Lines.Length - write.Refused.Count);
             _metrics.BufferBytes(_buffer.Bytes);
-            if (_buffer.IsEmpty)
-            {
-                // Slow writes spill to the buffer many times a minute under load (the metrics count them); only the end
-                // of an outage, which the on-call engineer saw logged as an error, is worth a line.
-                if (_drainAfterOutage)
-                    LogBufferDrained();
-                _drainAfterOutage = false;
-            }
+            NoteIfDrained();
         }
+    }
+
+    /// <summary>
+    /// Slow writes spill to the buffer many times a minute under load (the metrics count them); only the end of an
+    /// outage, which the on-call engineer saw logged as an error, is worth a line.
+    /// </summary>
+    private void NoteIfDrained()
+    {
+        if (!_buffer.IsEmpty)
+            return;
+        if (_drainAfterOutage)
+            LogBufferDrained();
+        _drainAfterOutage = false;
     }
 
     public void Dispose() => _buffer.Dispose();
