@@ -7,7 +7,9 @@ using OpsCenter.Ingest.Registry;
 namespace OpsCenter.Ingest.Liveness;
 
 /// <summary>What Ingest knows of one device's liveness.</summary>
-public sealed record DeviceLiveness(string DeviceId, string Kind, string State, DateTimeOffset Since, DateTimeOffset LastSeen, string Reason);
+/// <param name="StatusTs">The device's own time of the status that set <see cref="State"/>, if a status did.</param>
+public sealed record DeviceLiveness(
+    string DeviceId, string Kind, string State, DateTimeOffset Since, DateTimeOffset LastSeen, string Reason, DateTimeOffset? StatusTs = null);
 
 /// <summary>
 /// Online/degraded/offline per device from its <c>status</c> messages, its Last Will, and silence: a device that sends
@@ -28,6 +30,11 @@ public sealed class LivenessTracker(DeviceRegistry registry)
     {
         var reported = reading.Status?.State?.ToWire();
         var previous = _devices.GetValueOrDefault(reading.DeviceId);
+        // A device's outbox may deliver readings made before its latest status after it (resent after a reconnect):
+        // they say nothing about now and must not undo that status. Statuses themselves are taken in arrival order: a
+        // Last Will carries its connect time, older than the 'online' it follows.
+        if (reported is null && previous?.StatusTs is { } statusTs && reading.Ts < statusTs)
+            return null;
 
         string state;
         string reason;
@@ -46,7 +53,8 @@ public sealed class LivenessTracker(DeviceRegistry registry)
         var changed = previous is null || previous.State != state;
         var since = changed ? receivedAt : previous!.Since;
         var lastSeen = reported == DeviceStates.Offline ? previous?.LastSeen ?? receivedAt : receivedAt;
-        _devices[reading.DeviceId] = new DeviceLiveness(reading.DeviceId, reading.Kind.ToWire(), state, since, lastSeen, changed ? reason : previous!.Reason);
+        var statusAt = reported is not null ? reading.Ts : previous?.StatusTs;
+        _devices[reading.DeviceId] = new DeviceLiveness(reading.DeviceId, reading.Kind.ToWire(), state, since, lastSeen, changed ? reason : previous!.Reason, statusAt);
         return changed ? Transition(reading.DeviceId, reading.Kind.ToWire(), state, receivedAt, reason) : null;
     }
 

@@ -43,6 +43,21 @@ public sealed class LivenessTrackerTests
     }
 
     [Fact]
+    public void A_reading_made_before_the_devices_offline_status_and_delivered_after_it_does_not_bring_it_back()
+    {
+        _tracker.Observe(Status("online", 0), T0);
+        _tracker.Observe(Status("offline", 2) with { Ts = T0.AddSeconds(20) }, T0.AddSeconds(21));
+
+        // Resent from the device's outbox after a reconnect: measured at +10 s, before it said offline.
+        Assert.Null(_tracker.Observe(Telemetry(1) with { Ts = T0.AddSeconds(10) }, T0.AddSeconds(40)));
+        Assert.True(_tracker.TryGet("cam-1", out var liveness));
+        Assert.Equal("offline", liveness.State);
+
+        var back = _tracker.Observe(Telemetry(3) with { Ts = T0.AddSeconds(50) }, T0.AddSeconds(50));
+        Assert.Equal(("online", "traffic"), (back!.State, back.Reason));
+    }
+
+    [Fact]
     public void Silence_for_three_reporting_intervals_takes_a_device_offline()
     {
         _tracker.Observe(Telemetry(0), T0);
