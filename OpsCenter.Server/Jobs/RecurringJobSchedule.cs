@@ -7,13 +7,15 @@ namespace OpsCenter.Server.Jobs;
 /// <summary>
 /// Registers the recurring jobs at start-up (add or update, so every Server may do it). A bad cron fails the start.
 /// </summary>
-internal sealed class RecurringJobSchedule(IRecurringJobManager jobs, IOptions<JobsOptions> options) : IHostedService
+internal sealed class RecurringJobSchedule(
+    IRecurringJobManager jobs, IOptions<JobsOptions> options, IHostApplicationLifetime lifetime, ILogger<RecurringJobSchedule> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // Hangfire hands the job its server's shutdown token in place of this placeholder.
-        jobs.AddOrUpdate<SlaEscalationJob>(SlaEscalationJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            options.Value.SlaEscalationCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        RecurringJobRegistration.Register("SLA escalation", () =>
+            jobs.AddOrUpdate<SlaEscalationJob>(SlaEscalationJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+                options.Value.SlaEscalationCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc }), lifetime, logger);
         return Task.CompletedTask;
     }
 
