@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.EndToEnd.Tests;
 
@@ -11,9 +12,9 @@ internal static class BrowserSignIn
         await page.FillAsync("[data-testid=username]", username);
         await page.FillAsync("[data-testid=password]", city.PasswordOf(username));
         await page.ClickAsync("[data-testid=submit]");
-        // Only until the next page is committed: the landing page may send the browser on (to /wall or /leaders) before
-        // its own load event, and waiting for that load then waits for a page that is already gone.
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // Only until the browser has left the login page, read from its URL: the landing page may send it on (to /wall
+        // or /leaders) before its own load event, and Playwright's URL wait then waits for a load state of a page that
+        // is already gone (it timed out so once, on a busy machine).
+        await Eventually.True(() => !page.Url.Contains("/login", StringComparison.Ordinal), TimeSpan.FromSeconds(30), $"{username} signed in");
     }
 }
