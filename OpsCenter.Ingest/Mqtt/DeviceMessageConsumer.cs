@@ -83,12 +83,14 @@ public sealed partial class DeviceMessageConsumer(
     /// large receive maximum because acknowledging waits for a whole batch to be durable; reads buffered (one system
     /// call per 64 KiB instead of three per message, see <see cref="ReadBufferedStream"/>).
     /// </summary>
-    private MqttClientOptions SessionOptions() => mqttOptions.Value.ClientOptions()
-        .WithStreamProvider(new ReadBufferingStreamProvider())
+    private MqttClientOptions SessionOptions() => WithReads(mqttOptions.Value.ClientOptions())
         .WithCleanStart(false)
         .WithSessionExpiryInterval(SessionExpirySeconds)
         .WithReceiveMaximum(ushort.MaxValue)
         .Build();
+
+    private MqttClientOptionsBuilder WithReads(MqttClientOptionsBuilder builder) =>
+        _options.BufferedReads ? builder.WithStreamProvider(new ReadBufferingStreamProvider()) : builder;
 
     private async Task SubscribeAsync(IMqttClient client, MqttClientConnectResult result, CancellationToken stoppingToken)
     {
