@@ -132,7 +132,8 @@ internal static class RuleIntakeRun
             var reading = readings[n];
             if (n % 150 == 0)
             {
-                // Every 10 ms of device time: wait until the wall clock has caught up with it.
+                // Every 10 ms of device time: wait until the wall clock has caught up with it. Pacing a real-time feed
+                // on this dedicated feeder thread, not a fixed wait: how long is the measured lead, often zero.
                 var due = reading.Ts - readings[0].Ts;
                 var ahead = due - wall.Elapsed;
                 if (ahead > TimeSpan.FromMilliseconds(1))

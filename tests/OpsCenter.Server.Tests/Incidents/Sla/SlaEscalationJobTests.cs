@@ -149,22 +149,13 @@ public sealed class SlaEscalationJobTests(ServerFixture server)
         Assert.Equal(("escalated", Incident.SlaActor, "resolve"), (late.Changes[0].Action, late.Changes[0].Actor, late.Changes[0].Detail!["deadline"]));
     }
 
-    private IncidentStore Store => server.Factory.Services.GetRequiredService<IncidentStore>();
+    private readonly SlaRig _rig = new(server);
 
-    private async Task<long> OpenAsync(string severity, DateTimeOffset at, SlaOptions policy)
-    {
-        var services = server.Factory.Services;
-        var intake = new IncidentIntake(services.GetRequiredService<NpgsqlDataSource>(), Store,
-            Options.Create(new IncidentsOptions { GroupingWindowMinutes = 0 }), Options.Create(policy));
-        var source = IncidentIntakeTests.Unique("sla");
-        await intake.RaiseAsync(new IncidentSignal(source, "tamper", severity, IncidentCategories.Camera, null, at, null, "SLA test"), CancellationToken.None);
-        return (await Store.LoadActiveAsync(source, "tamper", CancellationToken.None))!.Id;
-    }
+    private IncidentStore Store => _rig.Store;
 
-    private SlaEscalationJob Job(DateTimeOffset now, SlaOptions policy) => new(
-        new SlaDeadlineStore(server.Factory.Services.GetRequiredService<NpgsqlDataSource>()), Store, Options.Create(policy),
-        new ManualClock(now), NullLogger<SlaEscalationJob>.Instance);
+    private Task<long> OpenAsync(string severity, DateTimeOffset at, SlaOptions policy) => _rig.OpenAsync("sla", severity, at, policy);
 
-    private async Task<string[]> Sql(string sql) =>
-        (await server.Postgres.RunSqlAsync(sql)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    private SlaEscalationJob Job(DateTimeOffset now, SlaOptions policy) => _rig.Job(new ManualClock(now), policy);
+
+    private Task<string[]> Sql(string sql) => _rig.Sql(sql);
 }
