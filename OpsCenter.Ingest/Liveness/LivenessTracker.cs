@@ -8,8 +8,10 @@ namespace OpsCenter.Ingest.Liveness;
 
 /// <summary>What Ingest knows of one device's liveness.</summary>
 /// <param name="StatusTs">The device's own time of the status that set <see cref="State"/>, if a status did.</param>
+/// <param name="NewestTs">The newest device time heard from it (or, after a restart, the time the restored state was announced).</param>
 public sealed record DeviceLiveness(
-    string DeviceId, string Kind, string State, DateTimeOffset Since, DateTimeOffset LastSeen, string Reason, DateTimeOffset? StatusTs = null);
+    string DeviceId, string Kind, string State, DateTimeOffset Since, DateTimeOffset LastSeen, string Reason, DateTimeOffset? StatusTs = null,
+    DateTimeOffset NewestTs = default);
 
 /// <summary>
 /// Online/degraded/offline per device from its <c>status</c> messages, its Last Will, and silence: a device that sends
@@ -26,10 +28,17 @@ public sealed class LivenessTracker(DeviceRegistry registry)
     public bool TryGet(string deviceId, out DeviceLiveness liveness) => _devices.TryGetValue(deviceId, out liveness!);
 
     /// <summary>Records a new (non-duplicate) reading; returns the transition it caused, if any.</summary>
-    public DeviceLivenessChanged? Observe(StoredReading reading, DateTimeOffset receivedAt)
+    /// <param name="retainedReplay">The broker's stored copy, replayed because Ingest (re)subscribed.</param>
+    public DeviceLivenessChanged? Observe(StoredReading reading, DateTimeOffset receivedAt, bool retainedReplay = false)
     {
         var reported = reading.Status?.State?.ToWire();
         var previous = _devices.GetValueOrDefault(reading.DeviceId);
+        // A replayed retained status is what the device said at its ts, and it can arrive after newer live ones: a broker
+        // takes the retained snapshot when the subscription is made and delivers it after devices may already have
+        // spoken (MQTTnet does; the order is not specified). Taken in arrival order, a camera that went offline during a
+        // broker restart came back 'online' from the old copy. It counts only when it is news.
+        if (retainedReplay && previous is not null && reading.Ts <= previous.NewestTs)
+            return null;
         // A device's outbox may deliver readings made before its latest status after it (resent after a reconnect):
         // they say nothing about now and must not undo that status. Statuses themselves are taken in arrival order: a
         // Last Will carries its connect time, older than the 'online' it follows.
@@ -54,7 +63,9 @@ public sealed class LivenessTracker(DeviceRegistry registry)
         var since = changed ? receivedAt : previous!.Since;
         var lastSeen = reported == DeviceStates.Offline ? previous?.LastSeen ?? receivedAt : receivedAt;
         var statusAt = reported is not null ? reading.Ts : previous?.StatusTs;
-        _devices[reading.DeviceId] = new DeviceLiveness(reading.DeviceId, reading.Kind.ToWire(), state, since, lastSeen, changed ? reason : previous!.Reason, statusAt);
+        var newest = previous is null || reading.Ts > previous.NewestTs ? reading.Ts : previous.NewestTs;
+        _devices[reading.DeviceId] = new DeviceLiveness(
+            reading.DeviceId, reading.Kind.ToWire(), state, since, lastSeen, changed ? reason : previous!.Reason, statusAt, newest);
         return changed ? Transition(reading.DeviceId, reading.Kind.ToWire(), state, receivedAt, reason) : null;
     }
 
@@ -68,7 +79,7 @@ public sealed class LivenessTracker(DeviceRegistry registry)
         var restored = 0;
         foreach (var a in announced)
         {
-            if (_devices.TryAdd(a.DeviceId, new DeviceLiveness(a.DeviceId, a.Kind, a.State, a.At, now, a.Reason)))
+            if (_devices.TryAdd(a.DeviceId, new DeviceLiveness(a.DeviceId, a.Kind, a.State, a.At, now, a.Reason, NewestTs: a.At)))
                 restored++;
         }
         return restored;

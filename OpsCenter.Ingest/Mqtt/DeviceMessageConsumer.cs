@@ -36,6 +36,7 @@ public sealed partial class DeviceMessageConsumer(
         new BoundedChannelOptions(ingestOptions.Value.BatchSize * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private static readonly TimeSpan CatchUpGrace = TimeSpan.FromMilliseconds(300);
     private long _subscribedAtTicks;
+    private int _connection;
     private IMqttClient? _client;
 
     public bool IsConnected => _client?.IsConnected ?? false;
@@ -46,6 +47,12 @@ public sealed partial class DeviceMessageConsumer(
         _client = client;
         // Attach the handler before connecting: a persistent session delivers queued messages at once.
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
+        // Raised before each connect, after the previous connection's messages were all handed over.
+        client.ConnectingAsync += _ =>
+        {
+            Interlocked.Increment(ref _connection);
+            return Task.CompletedTask;
+        };
 
         // Subscribe at once (so the session holds what devices send from now on), but process nothing before the
         // liveness announced before a restart is back: otherwise devices would be re-announced or forgotten wrongly.
@@ -74,7 +81,8 @@ public sealed partial class DeviceMessageConsumer(
         // Keep at most 64 KiB + 1 byte: enough to validate, or to know it is too large, without holding a huge payload.
         var kept = message.Payload.Slice(0, Math.Min(message.Payload.Length, MaxPayloadKept + 1)).ToArray();
         // The event args' own method as the acknowledgement: a delegate, no closure object per message.
-        var incoming = new IncomingMessage(message.Topic, kept, length, clock.GetUtcNow(), clock.GetTimestamp(), e.AcknowledgeAsync);
+        var incoming = new IncomingMessage(message.Topic, kept, length, clock.GetUtcNow(), clock.GetTimestamp(), e.AcknowledgeAsync,
+            message.Retain, Volatile.Read(ref _connection));
         await _inbox.Writer.WriteAsync(incoming, stoppingToken);
     }
 
@@ -206,15 +214,27 @@ public sealed partial class DeviceMessageConsumer(
     /// <summary>
     /// Acknowledges the batch's messages. The acks are started in receive order and awaited together: MQTTnet queues
     /// them on its send lock in that order, and the broker is not kept waiting on one round of the loop per message.
+    /// A message that came on an earlier connection is not acknowledged: MQTTnet would send its PUBACK on the current
+    /// connection, where its packet id may belong to another message the broker sent since, which would then count as
+    /// delivered before it is durable. The broker redelivers the old one (persistent session) and the duplicate filter
+    /// drops it.
     /// </summary>
     private async Task<bool> AcknowledgeAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
     {
         var acks = new List<Task>(batch.Count);
+        var current = Volatile.Read(ref _connection);
+        var stale = 0;
         foreach (var message in batch)
         {
-            if (message.Acknowledge is not null)
+            if (message.Acknowledge is null)
+                continue;
+            if (message.Connection != current)
+                stale++;
+            else
                 acks.Add(message.Acknowledge(stoppingToken));
         }
+        if (stale > 0)
+            LogStaleAcksSkipped(stale);
         try
         {
             await Task.WhenAll(acks);
@@ -235,6 +255,9 @@ public sealed partial class DeviceMessageConsumer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledgement failed ({Error}); the broker will redeliver and duplicates will be dropped")]
     private partial void LogAckFailed(string error);
 
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} stored messages came on an earlier broker connection: not acknowledged on this one; the broker redelivers them and duplicates are dropped")]
+    private partial void LogStaleAcksSkipped(int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count}: durable in {DurableMs:0.0} ms, acknowledged in {AckMs:0.0} ms, announced in {AnnounceMs:0.0} ms")]
     private partial void LogBatch(int count, double durableMs, double ackMs, double announceMs);

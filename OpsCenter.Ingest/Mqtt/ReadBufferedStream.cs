@@ -30,7 +30,8 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
             // A read as large as the buffer gains nothing from it.
             if (destination.Length >= _buffer.Length)
                 return await inner.ReadAsync(destination, cancellationToken);
-            _start = 0;
+            // Empty before the read: a cancelled or failed read must not leave old bytes to be handed out again.
+            _start = _end = 0;
             _end = await inner.ReadAsync(_buffer, cancellationToken);
             if (_end == 0)
                 return 0;
@@ -47,7 +48,7 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
         {
             if (destination.Length >= _buffer.Length)
                 return inner.Read(destination);
-            _start = 0;
+            _start = _end = 0;
             _end = inner.Read(_buffer);
             if (_end == 0)
                 return 0;

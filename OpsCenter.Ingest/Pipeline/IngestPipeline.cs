@@ -84,7 +84,7 @@ public sealed class IngestPipeline(
 
             PointMapper.Write(lines, reading, device.AreaId);
             stored.Add(reading);
-            if (liveness.Observe(reading, message.ReceivedAt) is { } transition)
+            if (liveness.Observe(reading, message.ReceivedAt, message.RetainedReplay) is { } transition)
                 transitions.Add(transition);
         }
 

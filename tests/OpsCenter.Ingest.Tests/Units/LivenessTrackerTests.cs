@@ -58,6 +58,45 @@ public sealed class LivenessTrackerTests
     }
 
     [Fact]
+    public void A_retained_status_replayed_after_a_newer_live_one_does_not_undo_it()
+    {
+        // Before a broker restart: online at T0, and the broker keeps that as the retained copy.
+        _tracker.Observe(Status("online", 0), T0);
+        // After it: the camera's new 'offline' reaches Ingest live before the broker replays its old retained copy.
+        _tracker.Observe(Status("offline", 5) with { Ts = T0.AddMinutes(2) }, T0.AddMinutes(2));
+
+        Assert.Null(_tracker.Observe(Status("online", 0), T0.AddMinutes(2).AddSeconds(1), retainedReplay: true));
+        Assert.True(_tracker.TryGet("cam-1", out var liveness));
+        Assert.Equal("offline", liveness.State);
+    }
+
+    [Fact]
+    public void A_retained_status_newer_than_anything_heard_is_taken()
+    {
+        _tracker.Observe(Telemetry(0), T0);
+        // Said while Ingest's session was lost: the replay is the only way Ingest hears of it.
+        var change = _tracker.Observe(Status("offline", 1) with { Ts = T0.AddSeconds(30) }, T0.AddMinutes(1), retainedReplay: true);
+        Assert.Equal("offline", change!.State);
+    }
+
+    [Fact]
+    public void A_retained_status_is_taken_for_a_device_not_heard_of_yet()
+    {
+        var change = _tracker.Observe(Status("offline", 1) with { Ts = T0.AddDays(-1) }, T0, retainedReplay: true);
+        Assert.Equal("offline", change!.State);
+    }
+
+    [Fact]
+    public void After_a_restart_a_retained_status_older_than_the_restored_state_is_not_taken()
+    {
+        _tracker.Restore([new DeviceLivenessChanged { DeviceId = "cam-1", Kind = "camera", State = "offline", At = T0.AddMinutes(10), Reason = "silence" }],
+            T0.AddMinutes(20));
+        Assert.Null(_tracker.Observe(Status("online", 0), T0.AddMinutes(20), retainedReplay: true));
+        Assert.True(_tracker.TryGet("cam-1", out var liveness));
+        Assert.Equal("offline", liveness.State);
+    }
+
+    [Fact]
     public void Silence_for_three_reporting_intervals_takes_a_device_offline()
     {
         _tracker.Observe(Telemetry(0), T0);

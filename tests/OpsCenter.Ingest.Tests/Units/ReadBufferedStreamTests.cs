@@ -32,15 +32,35 @@ public sealed class ReadBufferedStreamTests
         Assert.Equal([0x40, 0x02, 0x00, 0x01], source.Written);
     }
 
+    [Fact]
+    public async Task A_cancelled_read_hands_out_no_old_bytes_afterwards()
+    {
+        var source = new CountingStream([1, 2, 3, 4]) { FailAfterReads = 1 };
+        await using var stream = new ReadBufferedStream(source, bufferSize: 16);
+        var chunk = new byte[4];
+        Assert.Equal(4, await stream.ReadAsync(chunk, TestContext.Current.CancellationToken));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => stream.ReadAsync(chunk, TestContext.Current.CancellationToken).AsTask());
+
+        source.FailAfterReads = int.MaxValue;
+        Assert.Equal(0, await stream.ReadAsync(chunk, TestContext.Current.CancellationToken)); // the source's end, not 1, 2, 3, 4 again
+    }
+
     private sealed class CountingStream(byte[] content) : MemoryStream(content.Length)
     {
         private readonly MemoryStream _content = new(content);
 
         public int Reads { get; private set; }
+        public int FailAfterReads { get; set; } = int.MaxValue;
         public List<byte> Written { get; } = [];
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            if (Reads >= FailAfterReads)
+            {
+                FailAfterReads = int.MaxValue;
+                throw new OperationCanceledException();
+            }
             Reads++;
             return _content.ReadAsync(buffer, cancellationToken);
         }
