@@ -16,6 +16,9 @@ internal static class BenchmarkRun
         if (options.Runs("ingest"))
             report.AddRange(await IngestBenchmark.RunAsync(options));
 
+        if (options.Runs("latency"))
+            report.AddRange(await LatencyBenchmark.RunAsync(options));
+
         if (options.Runs("simulator"))
         {
             foreach (var kind in options.Brokers)

@@ -46,17 +46,26 @@ public static class IngestRuns
         var durableAt = new long[count];
         var announcedCount = 0;
         var allAnnounced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Each announcement is stamped as it arrives and parsed on another task: parsing one batch in the handler would
+        // hold MQTTnet's delivery of the next and add the bench's own time to its latency.
+        var arrived = System.Threading.Channels.Channel.CreateUnbounded<(long At, byte[] Payload)>();
+        var parsing = Task.Run(async () =>
+        {
+            await foreach (var (at, payload) in arrived.Reader.ReadAllAsync())
+            {
+                var batch = JsonSerializer.Deserialize<StoredBatch>(payload, JsonSerializerOptions.Web);
+                foreach (var reading in batch?.Readings ?? [])
+                {
+                    var i = reading.Seq - LatencySeqOffset;
+                    if (i >= 0 && i < count && Interlocked.Exchange(ref durableAt[i], at) == 0 && Interlocked.Increment(ref announcedCount) == count)
+                        allAnnounced.TrySetResult();
+                }
+            }
+        });
         using var listener = new MqttClientFactory().CreateMqttClient();
         listener.ApplicationMessageReceivedAsync += e =>
         {
-            var now = Stopwatch.GetTimestamp();
-            var batch = JsonSerializer.Deserialize<StoredBatch>(e.ApplicationMessage.Payload.ToArray(), JsonSerializerOptions.Web);
-            foreach (var reading in batch?.Readings ?? [])
-            {
-                var i = reading.Seq - LatencySeqOffset;
-                if (i >= 0 && i < count && Interlocked.Exchange(ref durableAt[i], now) == 0 && Interlocked.Increment(ref announcedCount) == count)
-                    allAnnounced.TrySetResult();
-            }
+            arrived.Writer.TryWrite((Stopwatch.GetTimestamp(), e.ApplicationMessage.Payload.ToArray()));
             return Task.CompletedTask;
         };
         await listener.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithClientId("bench-latency")
@@ -76,6 +85,8 @@ public static class IngestRuns
             await Task.WhenAny(allAnnounced.Task, Task.Delay(TimeSpan.FromSeconds(5)));
         }
         await listener.DisconnectAsync();
+        arrived.Writer.TryComplete();
+        await parsing;
 
         var announced = durableAt.Count(t => t != 0);
         var latencies = Enumerable.Range(0, count).Where(i => durableAt[i] != 0)

@@ -101,11 +101,13 @@ public sealed class WallScreenTests(CityFixture city) : IClassFixture<CityFixtur
             await prepare(page);
         // The wall sends an unsigned screen to the login page and comes back after sign-in.
         await page.GotoAsync(new Uri(city.Server.BaseUrl, "wall").ToString());
-        await page.WaitForURLAsync("**/login?returnUrl=*");
+        // Page changes are waited for by the URL alone, as in BrowserSignIn: Playwright's URL wait also waits for the
+        // page's load event, and timed out so once on a busy machine with the wall already open and connecting.
+        await Eventually.True(() => page.Url.Contains("/login?returnUrl=", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the wall to send the screen to sign in");
         await page.FillAsync("[data-testid=username]", CityFixture.WallName);
         await page.FillAsync("[data-testid=password]", city.WallPassword);
         await page.ClickAsync("[data-testid=submit]");
-        await page.WaitForURLAsync("**/wall");
+        await Eventually.True(() => page.Url.EndsWith("/wall", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the wall after sign-in");
         await page.WaitForSelectorAsync("[data-testid=connection-state][data-state=connected]", new() { Timeout = 30_000 });
         return page;
     }
