@@ -61,6 +61,7 @@ public sealed class InfluxDbServer(LocalServerOptions? options = null) : LocalSe
           dir = "{2}"
           wal-dir = "{3}"
           query-log-enabled = false
+          cache-snapshot-memory-size = "8m"
 
         [monitor]
           store-enabled = false

@@ -44,7 +44,7 @@ public sealed partial class LivenessRecovery(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Limit);
-            await client.ConnectAsync(mqttOptions.Value.ClientOptions("-recover").WithCleanStart(true).Build(), timeout.Token);
+            await client.ConnectAsync(mqttOptions.Value.ClientOptions("-recover").WithCleanStart(true).BuildWithSocketBuffers(), timeout.Token);
             await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(f => f.WithTopic(InternalTopics.LivenessFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce))
                 .Build(), timeout.Token);

@@ -37,6 +37,7 @@ public sealed partial class DeviceMessageConsumer(
     private static readonly TimeSpan CatchUpGrace = TimeSpan.FromMilliseconds(300);
     private long _subscribedAtTicks;
     private int _connection;
+    private Task _acknowledging = Task.CompletedTask;
     private IMqttClient? _client;
 
     public bool IsConnected => _client?.IsConnected ?? false;
@@ -95,7 +96,7 @@ public sealed partial class DeviceMessageConsumer(
         .WithCleanStart(false)
         .WithSessionExpiryInterval(SessionExpirySeconds)
         .WithReceiveMaximum(ushort.MaxValue)
-        .Build();
+        .BuildWithSocketBuffers();
 
     private MqttClientOptionsBuilder WithReads(MqttClientOptionsBuilder builder) =>
         _options.BufferedReads ? builder.WithStreamProvider(new ReadBufferingStreamProvider()) : builder;
@@ -157,6 +158,8 @@ public sealed partial class DeviceMessageConsumer(
                 announcer.Liveness(liveness.Sweep(clock.GetUtcNow()));
             }
         }
+        // Whatever is still being acknowledged: sent or failed, the broker redelivers what it did not get.
+        await _acknowledging;
     }
 
     private static async Task<bool> WaitForFirstAsync(ChannelReader<IncomingMessage> reader, TimeSpan timeout, CancellationToken stoppingToken)
@@ -191,61 +194,87 @@ public sealed partial class DeviceMessageConsumer(
         }
     }
 
+    /// <summary>
+    /// Stores a batch, starts acknowledging it and announces it; the acknowledgements complete while the next batch is
+    /// processed (the broker gets them in receive order, since the next batch's are started only after these are sent).
+    /// The span, when tracing, runs from the first receipt to the last acknowledgement.
+    /// </summary>
     internal async Task HandleBatchAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
     {
         var started = clock.GetTimestamp();
+        var span = IngestTracing.StartBatch(batch);
         BatchOutcome outcome;
-        long durable;
-        using (var span = IngestTracing.StartBatch(batch))
+        try
         {
             outcome = await pipeline.ProcessAsync(batch, stoppingToken);
-            durable = clock.GetTimestamp();
-            IngestTracing.Durable(span, outcome);
-            IngestTracing.Acknowledged(span, await AcknowledgeAsync(batch, stoppingToken));
         }
-        var acknowledged = clock.GetTimestamp();
+        catch
+        {
+            span?.Dispose();
+            throw;
+        }
+        var durable = clock.GetTimestamp();
+        IngestTracing.Durable(span, outcome);
+        await _acknowledging;
+        _acknowledging = AcknowledgeAsync(batch, span, started, durable, stoppingToken);
         announcer.Stored(outcome.Stored);
         announcer.Liveness(outcome.Transitions);
-        LogBatch(batch.Count, clock.GetElapsedTime(started, durable).TotalMilliseconds, clock.GetElapsedTime(durable, acknowledged).TotalMilliseconds,
-            clock.GetElapsedTime(acknowledged).TotalMilliseconds);
         await pipeline.ReplayBufferAsync(stoppingToken);
     }
 
+    /// <summary>Completes once the last batch's acknowledgements are sent (or failed): for shutdown and tests.</summary>
+    internal Task AcknowledgementsSentAsync() => _acknowledging;
+
     /// <summary>
-    /// Acknowledges the batch's messages. The acks are started in receive order and awaited together: MQTTnet queues
-    /// them on its send lock in that order, and the broker is not kept waiting on one round of the loop per message.
+    /// Acknowledges the batch's messages: all are started here, before the first await, so the caller may reuse the list;
+    /// MQTTnet queues them on its send lock in that order and they are awaited together.
     /// A message that came on an earlier connection is not acknowledged: MQTTnet would send its PUBACK on the current
     /// connection, where its packet id may belong to another message the broker sent since, which would then count as
     /// delivered before it is durable. The broker redelivers the old one (persistent session) and the duplicate filter
     /// drops it.
     /// </summary>
-    private async Task<bool> AcknowledgeAsync(List<IncomingMessage> batch, CancellationToken stoppingToken)
+    private async Task AcknowledgeAsync(List<IncomingMessage> batch, System.Diagnostics.Activity? span, long started, long durable, CancellationToken stoppingToken)
     {
-        var acks = new List<Task>(batch.Count);
+        var count = batch.Count;
+        var acks = new Task[count];
         var current = Volatile.Read(ref _connection);
         var stale = 0;
-        foreach (var message in batch)
+        for (var i = 0; i < count; i++)
         {
-            if (message.Acknowledge is null)
-                continue;
-            if (message.Connection != current)
-                stale++;
-            else
-                acks.Add(message.Acknowledge(stoppingToken));
+            var message = batch[i];
+            acks[i] = message.Acknowledge is null ? Task.CompletedTask
+                : message.Connection != current ? StaleAck(ref stale)
+                : message.Acknowledge(stoppingToken);
         }
         if (stale > 0)
             LogStaleAcksSkipped(stale);
+        var acknowledged = true;
         try
         {
             await Task.WhenAll(acks);
-            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The connection dropped after the batch was durable: the broker redelivers and the duplicate filter drops it.
             LogAckFailed(ex.Message);
-            return false;
+            acknowledged = false;
         }
+        catch (OperationCanceledException)
+        {
+            acknowledged = false;
+        }
+        finally
+        {
+            IngestTracing.Acknowledged(span, acknowledged);
+            span?.Dispose();
+        }
+        LogBatch(count, clock.GetElapsedTime(started, durable).TotalMilliseconds, clock.GetElapsedTime(durable).TotalMilliseconds);
+    }
+
+    private static Task StaleAck(ref int stale)
+    {
+        stale++;
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}, subscribed to {Filter} (session present: {SessionPresent})")]
@@ -259,7 +288,7 @@ public sealed partial class DeviceMessageConsumer(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} stored messages came on an earlier broker connection: not acknowledged on this one; the broker redelivers them and duplicates are dropped")]
     private partial void LogStaleAcksSkipped(int count);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count}: durable in {DurableMs:0.0} ms, acknowledged in {AckMs:0.0} ms, announced in {AnnounceMs:0.0} ms")]
-    private partial void LogBatch(int count, double durableMs, double ackMs, double announceMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count}: durable in {DurableMs:0.0} ms, acknowledged {AckMs:0.0} ms later")]
+    private partial void LogBatch(int count, double durableMs, double ackMs);
 
 }

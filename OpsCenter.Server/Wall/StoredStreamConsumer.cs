@@ -48,7 +48,7 @@ public sealed partial class StoredStreamConsumer(
         };
 
         var mqtt = mqttOptions.Value;
-        await MqttReconnectLoop.RunAsync(client, mqtt.ClientOptions("-live").WithCleanStart(true).Build(), async (_, ct) =>
+        await MqttReconnectLoop.RunAsync(client, mqtt.ClientOptions("-live").WithCleanStart(true).BuildWithSocketBuffers(), async (_, ct) =>
         {
             _following = false;
             // What Ingest said before the gap proves nothing now: wait for its next live beat before calling figures current.

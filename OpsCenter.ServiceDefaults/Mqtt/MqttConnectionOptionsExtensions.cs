@@ -7,7 +7,8 @@ public static class MqttConnectionOptionsExtensions
 {
     /// <summary>
     /// The MQTT 5 client options every service starts from: the configured broker, keep-alive and credentials, under
-    /// <c>{ClientId}{clientIdSuffix}</c>. Callers add what their session needs (persistence, receive maximum).
+    /// <c>{ClientId}{clientIdSuffix}</c>. Callers add what their session needs (persistence, receive maximum)
+    /// and build with <see cref="MqttSocketBuffers.BuildWithSocketBuffers"/>.
     /// </summary>
     public static MqttClientOptionsBuilder ClientOptions(this MqttConnectionOptions mqtt, string clientIdSuffix = "")
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using OpsCenter.ServiceDefaults.Mqtt;
 
 // A bare MQTTnet subscriber with Ingest's session and acknowledgement mode and none of its work: persistent MQTT 5
 // session (clean start off, receive maximum 65,535), QoS 1 on ops/v1/#, manual acknowledgement of up to 5,000
@@ -33,7 +34,7 @@ if (args is [_, _, "buffered"])
     options = options.WithStreamProvider(new OpsCenter.Ingest.Mqtt.ReadBufferingStreamProvider());
 await client.ConnectAsync(options
     .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(false).WithSessionExpiryInterval(24 * 3600)
-    .WithReceiveMaximum(ushort.MaxValue).WithKeepAlivePeriod(TimeSpan.FromSeconds(15)).Build());
+    .WithReceiveMaximum(ushort.MaxValue).WithKeepAlivePeriod(TimeSpan.FromSeconds(15)).BuildWithSocketBuffers());
 await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
     .WithTopicFilter(f => f.WithTopic("ops/v1/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
 Console.WriteLine("ready");

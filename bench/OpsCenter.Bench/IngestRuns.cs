@@ -6,6 +6,7 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using OpsCenter.Bench.Measuring;
 using OpsCenter.Contracts.Ingestion;
+using OpsCenter.ServiceDefaults.Mqtt;
 
 namespace OpsCenter.Bench;
 
@@ -15,7 +16,11 @@ public sealed record ThroughputResult(double MessagesPerSecond, long Sent, long 
     public double IngestCpuMicrosPerMessage => Cpu[IngestRig.ProcessName].TotalMicroseconds / Sent;
 }
 
-public sealed record LatencyResult(double RatePerSecond, int Samples, double P50Ms, double P99Ms, double MaxMs);
+/// <param name="TailPublishedAt">When the slowest 1 % were published, from the first publish: one stall or a spread.</param>
+/// <param name="BenchGcPauseMs">The bench process's own GC pauses meanwhile (it publishes and stamps arrivals).</param>
+/// <param name="BenchLongestStallMs">The longest the bench process went without running a 5 ms ticker.</param>
+public sealed record LatencyResult(double RatePerSecond, int Samples, double P50Ms, double P99Ms, double MaxMs, string TailPublishedAt = "",
+    double BenchGcPauseMs = 0, double BenchLongestStallMs = 0);
 
 /// <summary>End-to-end measurements through a real Ingest: MQTT → validated → InfluxDB.</summary>
 public static class IngestRuns
@@ -63,16 +68,25 @@ public static class IngestRuns
             }
         });
         using var listener = new MqttClientFactory().CreateMqttClient();
+        var heard = 0L;
         listener.ApplicationMessageReceivedAsync += e =>
         {
+            Interlocked.Increment(ref heard);
             arrived.Writer.TryWrite((Stopwatch.GetTimestamp(), e.ApplicationMessage.Payload.ToArray()));
             return Task.CompletedTask;
         };
         await listener.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithClientId("bench-latency")
-            .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).Build());
+            .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).BuildWithSocketBuffers());
         await listener.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(InternalTopics.StoredFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build());
 
+        // Announcements of earlier runs still on their way (a throughput run leaves a queue of large ones) would make
+        // this run's wait behind them, and overflow Ingest's outbox: start once none has come for half a second.
+        await QuietAsync(() => Volatile.Read(ref heard), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
+
+        // The bench's own hiccups (its GC, the scheduler) land in the figures too: measured, so the report can say so.
+        var pauseBefore = GC.GetTotalPauseDuration();
+        using var watchdog = new StallWatch();
         var publisher = new LoadPublisher(broker.Port, rig.Detectors);
         await publisher.RunAsync(count, rate, LatencySeqOffset);
         // Announcements may be dropped under overload (Ingest's outbox gives way); then report what arrived, once
@@ -89,11 +103,39 @@ public static class IngestRuns
         await parsing;
 
         var announced = durableAt.Count(t => t != 0);
-        var latencies = Enumerable.Range(0, count).Where(i => durableAt[i] != 0)
-            .Select(i => Stopwatch.GetElapsedTime(publisher.SentAtTicks[i], durableAt[i]).TotalMilliseconds).Order().ToArray();
-        if (latencies.Length == 0)
+        var samples = Enumerable.Range(0, count).Where(i => durableAt[i] != 0)
+            .Select(i => (Sent: i, Ms: Stopwatch.GetElapsedTime(publisher.SentAtTicks[i], durableAt[i]).TotalMilliseconds)).OrderBy(s => s.Ms).ToArray();
+        if (samples.Length == 0)
             throw new InvalidOperationException("no stored announcements were received");
-        return new LatencyResult(rate, announced, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
+        var latencies = samples.Select(s => s.Ms).ToArray();
+        // When the slowest 1 % were published, in seconds from the first publish: one stall or a spread.
+        var first = publisher.SentAtTicks[0];
+        var tail = samples[(int)(samples.Length * 0.99)..].Select(s => Stopwatch.GetElapsedTime(first, publisher.SentAtTicks[s.Sent]).TotalSeconds).ToArray();
+        if (Environment.GetEnvironmentVariable("BENCH_LATENCY_TRACE") is not null)
+        {
+            // Per second of publishing: how many of its messages were announced, and the slowest of them.
+            foreach (var second in Enumerable.Range(0, count).GroupBy(i => (int)Stopwatch.GetElapsedTime(first, publisher.SentAtTicks[i]).TotalSeconds))
+            {
+                var done = second.Where(i => durableAt[i] != 0).Select(i => Stopwatch.GetElapsedTime(publisher.SentAtTicks[i], durableAt[i]).TotalMilliseconds).ToArray();
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"    second {second.Key}: {done.Length}/{second.Count()} announced, slowest {(done.Length == 0 ? 0 : done.Max()):N0} ms"));
+            }
+        }
+        var tailAt = tail.Length == 0 ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{tail.Min():N1}–{tail.Max():N1} s");
+        return new LatencyResult(rate, announced, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1], tailAt,
+            (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds, watchdog.LongestGapMs);
+    }
+
+    /// <summary>Returns once the counter has not moved for <paramref name="quiet"/>, or after <paramref name="limit"/>.</summary>
+    private static async Task QuietAsync(Func<long> counter, TimeSpan quiet, TimeSpan limit)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        var seen = -1L;
+        while (counter() != seen && Stopwatch.GetTimestamp() < deadline)
+        {
+            seen = counter();
+            await Task.Delay(quiet);
+        }
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

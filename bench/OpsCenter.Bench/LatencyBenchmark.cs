@@ -24,7 +24,7 @@ internal static class LatencyBenchmark
             var rounds = await Rounds.RunAsync(n => RoundAsync(kind, n, options.Messages), r => r.KeyFigures,
                 onRound: (r, stalled) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {kind} latency round {r.Number}{(stalled ? " (STALLED, repeated)" : "")}: load {r.LoadBefore}; paced {r.Latency.RatePerSecond:N0} msg/s; " +
-                    $"p50 {r.Latency.P50Ms:N1} ms, p99 {r.Latency.P99Ms:N1} ms; inside Ingest p99 ≤ {r.InProcess.Percentile(0.99):N0} ms; GC paused {r.Runtime.GcPauseSeconds * 1000:N0} ms")));
+                    $"p50 {r.Latency.P50Ms:N1} ms, p99 {r.Latency.P99Ms:N1} ms (slowest 1 % published at {r.Latency.TailPublishedAt} of {r.Latency.Samples / r.Latency.RatePerSecond:N0} s); inside Ingest p99 ≤ {r.InProcess.Percentile(0.99):N0} ms; GC paused {r.Runtime.GcPauseSeconds * 1000:N0} ms; bench GC {r.Latency.BenchGcPauseMs:N0} ms, longest bench stall {r.Latency.BenchLongestStallMs:N0} ms")));
             if (!rounds.IsComplete)
             {
                 report.Add($"{kind} latency: NOT MEASURED — only {rounds.Kept.Count} of {rounds.Wanted} rounds were steady");

@@ -3,6 +3,7 @@ using System.Globalization;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using OpsCenter.ServiceDefaults.Mqtt;
 
 namespace OpsCenter.Bench;
 
@@ -28,7 +29,7 @@ public sealed class LoadPublisher(int port, IReadOnlyList<string> devices, int c
         {
             var client = new MqttClientFactory().CreateMqttClient();
             await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId($"bench-pub-{c}-{Guid.NewGuid():N}")
-                .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).Build(), cancellationToken);
+                .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).BuildWithSocketBuffers(), cancellationToken);
             clients.Add(client);
         }
 

@@ -25,6 +25,7 @@ internal static class MemoryRun
             await rig.WaitUntilStoredAsync(Devices * 3, TimeSpan.FromMinutes(5));
             peaks.Add(rig.ResidentMegabytes());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  memory run {run + 1}: {peaks[^1]:N0} MB (load {loads[^1]})"));
+            await HeapSnapshot.TakeAsync(rig.Ingest.Pid!.Value, $"ingest-memory-{run + 1}");
         }
         var rss = new Figure(peaks);
         return

@@ -1,5 +1,6 @@
 using MQTTnet;
 using MQTTnet.Formatter;
+using OpsCenter.ServiceDefaults.Mqtt;
 using OpsCenter.Simulators.Simulation;
 
 namespace OpsCenter.Simulators.Transport;
@@ -25,7 +26,7 @@ internal static class MqttOptions
                 .WithWillRetain(will.Retain)
                 .WithWillQualityOfServiceLevel(settings.Qos);
         }
-        return builder.Build();
+        return builder.BuildWithSocketBuffers();
     }
 
     public static MqttApplicationMessage Message(OutboundMessage message, BrokerSettings settings) =>

@@ -22,6 +22,7 @@ public sealed class BatchSpanTests
         var receivedAt = DateTimeOffset.UtcNow;
 
         await ingest.Consumer.HandleBatchAsync(TracedIngest.MixedBatch(receivedAt, currentAtAck), TestContext.Current.CancellationToken);
+        await ingest.Consumer.AcknowledgementsSentAsync();
 
         var span = Assert.Single(ingest.Exported, a => a.Source.Name == "OpsCenter.Ingest");
         Assert.Equal(IngestTracing.BatchSpanName, span.OperationName);
@@ -46,6 +47,7 @@ public sealed class BatchSpanTests
         var currentAtAck = new List<string?>();
 
         await ingest.Consumer.HandleBatchAsync(TracedIngest.MixedBatch(DateTimeOffset.UtcNow, currentAtAck), TestContext.Current.CancellationToken);
+        await ingest.Consumer.AcknowledgementsSentAsync();
 
         Assert.Empty(ingest.Exported);
         Assert.Equal([null, null, null], currentAtAck);
