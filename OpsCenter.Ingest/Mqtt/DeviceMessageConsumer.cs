@@ -146,10 +146,20 @@ public sealed partial class DeviceMessageConsumer(
                 }
             }
 
-            if (batch.Count > 0)
-                await HandleBatchAsync(batch, stoppingToken);
-            else
-                await pipeline.ReplayBufferAsync(stoppingToken);
+            try
+            {
+                if (batch.Count > 0)
+                    await HandleBatchAsync(batch, stoppingToken);
+                else
+                    await pipeline.ReplayBufferAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Never let one batch end the loop: a live connection with nobody processing stores nothing and
+                // acknowledges nothing. What this batch held is unacknowledged; reconnecting makes the broker send it again.
+                LogBatchFailed(ex, batch.Count);
+                RedeliverUnacknowledged();
+            }
             NoteCaughtUpIf(batchWasFull: batch.Count >= _options.BatchSize);
 
             if (clock.GetUtcNow() >= nextSweep)
@@ -160,6 +170,26 @@ public sealed partial class DeviceMessageConsumer(
         }
         // Whatever is still being acknowledged: sent or failed, the broker redelivers what it did not get.
         await _acknowledging;
+    }
+
+    /// <summary>
+    /// Drops the connection so the persistent session redelivers every unacknowledged message. Not awaited: MQTTnet's
+    /// disconnect waits for the message handler, which may be waiting for room in the inbox this loop empties.
+    /// </summary>
+    private void RedeliverUnacknowledged()
+    {
+        if (_client is { IsConnected: true } client)
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    LogAckFailed(ex.Message);
+                }
+            });
     }
 
     private static async Task<bool> WaitForFirstAsync(ChannelReader<IncomingMessage> reader, TimeSpan timeout, CancellationToken stoppingToken)
@@ -244,7 +274,7 @@ public sealed partial class DeviceMessageConsumer(
             var message = batch[i];
             acks[i] = message.Acknowledge is null ? Task.CompletedTask
                 : message.Connection != current ? StaleAck(ref stale)
-                : message.Acknowledge(stoppingToken);
+                : StartAck(message.Acknowledge, stoppingToken);
         }
         if (stale > 0)
             LogStaleAcksSkipped(stale);
@@ -271,6 +301,23 @@ public sealed partial class DeviceMessageConsumer(
         LogBatch(count, clock.GetElapsedTime(started, durable).TotalMilliseconds, clock.GetElapsedTime(durable).TotalMilliseconds);
     }
 
+    /// <summary>
+    /// MQTTnet throws at once, not through the task, when the connection is already gone (its adapter is null between
+    /// a drop and the reconnect). Thrown from here, that ended the processing loop while the client stayed connected
+    /// afterwards: Ingest received and stored nothing more until restarted (seen after broker kills in the fault suite).
+    /// </summary>
+    private static Task StartAck(Func<CancellationToken, Task> acknowledge, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return acknowledge(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Task.FromException(ex);
+        }
+    }
+
     private static Task StaleAck(ref int stale)
     {
         stale++;
@@ -284,6 +331,9 @@ public sealed partial class DeviceMessageConsumer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledgement failed ({Error}); the broker will redeliver and duplicates will be dropped")]
     private partial void LogAckFailed(string error);
 
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} failed; reconnecting so that the broker sends what was not acknowledged again")]
+    private partial void LogBatchFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} stored messages came on an earlier broker connection: not acknowledged on this one; the broker redelivers them and duplicates are dropped")]
     private partial void LogStaleAcksSkipped(int count);

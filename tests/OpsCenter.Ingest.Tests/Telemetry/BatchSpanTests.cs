@@ -7,6 +7,7 @@ namespace OpsCenter.Ingest.Tests.Telemetry;
 /// One span per ingest batch when an OTLP endpoint is set; none, and no cost, when it is not. These tests share one
 /// class on purpose: activity listeners are process-wide, and xunit runs a class's tests one at a time.
 /// </summary>
+[Collection(nameof(IngestSpans))]
 public sealed class BatchSpanTests
 {
     [Fact]
@@ -74,3 +75,10 @@ public sealed class BatchSpanTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
+
+/// <summary>
+/// Tests that run batches through a consumer: a tracer provider listens process-wide, so a batch handled by one of them
+/// while another traces would land in that one's exporter. They run one at a time.
+/// </summary>
+[CollectionDefinition(nameof(IngestSpans), DisableParallelization = true)]
+public sealed class IngestSpans;
