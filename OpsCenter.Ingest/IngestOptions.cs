@@ -23,11 +23,11 @@ public sealed class IngestOptions
 
     /// <summary>
     /// Reads the broker's stream through a 64 KiB buffer (<c>ReadBufferedStream</c>: one system call per 64 KiB instead
-    /// of three per message, about 8 µs of CPU per message less; docs/benchmarks.md). Off by default: with it, the fault
-    /// suite's broker kill twice left Ingest not consuming after the broker came back, on a busy machine; on again once
-    /// that is understood.
+    /// of three per message, about 8 µs of CPU per message less; docs/benchmarks.md). It was off for a while because
+    /// Ingest stopped consuming after broker kills with it on; the cause was an acknowledgement thrown from MQTTnet's call
+    /// itself ending the processing loop, which larger, faster batches only made likelier (docs/operations.md).
     /// </summary>
-    public bool BufferedReads { get; set; }
+    public bool BufferedReads { get; set; } = true;
 
     /// <summary>How long a batch may wait to fill; bounds the publish→durable latency at low rates.</summary>
     [Range(1, 1_000)]
