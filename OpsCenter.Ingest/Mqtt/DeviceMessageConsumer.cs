@@ -74,16 +74,23 @@ public sealed partial class DeviceMessageConsumer(
         }
     }
 
+    // One delegate for all messages, given the delivery as its state: a bound method group would allocate one per message.
+    private static readonly Func<object?, CancellationToken, Task> AcknowledgeDelivery =
+        static (delivery, ct) => ((MqttApplicationMessageReceivedEventArgs)delivery!).AcknowledgeAsync(ct);
+
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
     {
         e.AutoAcknowledge = false;
         var message = e.ApplicationMessage;
         var length = (int)Math.Min(message.Payload.Length, int.MaxValue);
         // Keep at most 64 KiB + 1 byte: enough to validate, or to know it is too large, without holding a huge payload.
-        var kept = message.Payload.Slice(0, Math.Min(message.Payload.Length, MaxPayloadKept + 1)).ToArray();
-        // The event args' own method as the acknowledgement: a delegate, no closure object per message.
-        var incoming = new IncomingMessage(message.Topic, kept, length, clock.GetUtcNow(), clock.GetTimestamp(), e.AcknowledgeAsync,
-            message.Retain, Volatile.Read(ref _connection));
+        var kept = message.Payload.Slice(0, Math.Min(message.Payload.Length, MaxPayloadKept + 1));
+        var incoming = new IncomingMessage(message.Topic, PayloadPool.Copy(kept, out var pooled), length, clock.GetUtcNow(), clock.GetTimestamp(),
+            AcknowledgeDelivery, message.Retain, Volatile.Read(ref _connection), e)
+        {
+            KeptLength = (int)kept.Length,
+            PayloadPooled = pooled,
+        };
         await _inbox.Writer.WriteAsync(incoming, stoppingToken);
     }
 
@@ -243,6 +250,12 @@ public sealed partial class DeviceMessageConsumer(
             span?.Dispose();
             throw;
         }
+        finally
+        {
+            // Validated, stored or dead-lettered (both copy what they keep): the payloads are not needed any more.
+            foreach (var message in batch)
+                PayloadPool.Return(message);
+        }
         var durable = clock.GetTimestamp();
         IngestTracing.Durable(span, outcome);
         await _acknowledging;
@@ -274,7 +287,7 @@ public sealed partial class DeviceMessageConsumer(
             var message = batch[i];
             acks[i] = message.Acknowledge is null ? Task.CompletedTask
                 : message.Connection != current ? StaleAck(ref stale)
-                : StartAck(message.Acknowledge, stoppingToken);
+                : StartAck(message, stoppingToken);
         }
         if (stale > 0)
             LogStaleAcksSkipped(stale);
@@ -306,11 +319,11 @@ public sealed partial class DeviceMessageConsumer(
     /// a drop and the reconnect). Thrown from here, that ended the processing loop while the client stayed connected
     /// afterwards: Ingest received and stored nothing more until restarted (seen after broker kills in the fault suite).
     /// </summary>
-    private static Task StartAck(Func<CancellationToken, Task> acknowledge, CancellationToken stoppingToken)
+    private static Task StartAck(IncomingMessage message, CancellationToken stoppingToken)
     {
         try
         {
-            return acknowledge(stoppingToken);
+            return message.Acknowledge!(message.AcknowledgeState, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -5,7 +5,18 @@ namespace OpsCenter.Ingest.Pipeline;
 /// Delivered with the RETAIN flag: the broker replaying its stored copy because we (re)subscribed, not the device
 /// speaking now (MQTT 5 §3.3.1.3: live messages reach a subscriber with the flag cleared).
 /// </param>
+/// <param name="Acknowledge">Called with <paramref name="AcknowledgeState"/>: a static method and the delivery, no closure per message.</param>
 /// <param name="Connection">Which broker connection delivered it: an acknowledgement is only valid on that one.</param>
 public sealed record IncomingMessage(
-    string Topic, byte[] Payload, int PayloadLength, DateTimeOffset ReceivedAt, long ReceivedTimestamp, Func<CancellationToken, Task>? Acknowledge,
-    bool RetainedReplay = false, int Connection = 0);
+    string Topic, byte[] Payload, int PayloadLength, DateTimeOffset ReceivedAt, long ReceivedTimestamp, Func<object?, CancellationToken, Task>? Acknowledge,
+    bool RetainedReplay = false, int Connection = 0, object? AcknowledgeState = null)
+{
+    /// <summary>How many bytes of <see cref="Payload"/> are the message's (all of it up to 64 KiB + 1); -1: the whole array.</summary>
+    public int KeptLength { get; init; } = -1;
+
+    /// <summary>The payload lives in a <see cref="PayloadPool"/> array, returned once its batch is processed.</summary>
+    public bool PayloadPooled { get; init; }
+
+    /// <summary>The message's bytes as kept: the payload, or its first 64 KiB + 1 when it was larger.</summary>
+    public ReadOnlySpan<byte> Kept => Payload.AsSpan(0, KeptLength < 0 ? Payload.Length : KeptLength);
+}

@@ -55,7 +55,7 @@ public sealed class IngestPipeline(
                 continue;
             }
 
-            var payload = message.Payload.AsSpan(0, Math.Min(message.Payload.Length, message.PayloadLength));
+            var payload = message.Kept;
             var result = message.PayloadLength > payload.Length
                 ? ValidationResult.Rejected(RejectReason.TooLarge, $"payload is {message.PayloadLength} bytes; the limit is 64 KiB")
                 : validator.Validate(message.Topic, payload, message.ReceivedAt);
@@ -104,7 +104,7 @@ public sealed class IngestPipeline(
     {
         var deviceKey = DeviceKeyOf(message.Topic);
         metrics.Rejected(reason, deviceId ?? deviceKey);
-        deadLetters.Add(message.ReceivedAt, message.Topic, deviceId, reason, detail, message.Payload.AsSpan(0, Math.Min(message.Payload.Length, DeadLetterStore.PrefixBytes)), message.PayloadLength);
+        deadLetters.Add(message.ReceivedAt, message.Topic, deviceId, reason, detail, message.Kept[..Math.Min(message.Kept.Length, DeadLetterStore.PrefixBytes)], message.PayloadLength);
         _throttle.RecordRejection(deviceKey);
     }
 

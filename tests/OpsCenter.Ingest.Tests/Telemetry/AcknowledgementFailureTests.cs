@@ -16,7 +16,7 @@ public sealed class AcknowledgementFailureTests
         var now = DateTimeOffset.UtcNow;
         var acknowledged = new List<string?>();
         var gone = TracedIngest.Message(TrafficLoad.Topic("tfd-lechan-01"), TrafficLoad.Payload("tfd-lechan-01", 1, now.AddSeconds(-2)), now, acknowledged)
-            with { Acknowledge = _ => throw new NullReferenceException("the connection's adapter is gone") };
+            with { Acknowledge = (_, _) => throw new NullReferenceException("the connection's adapter is gone") };
 
         await ingest.Consumer.HandleBatchAsync([gone], TestContext.Current.CancellationToken);
         await ingest.Consumer.AcknowledgementsSentAsync(); // completes: the failure is the ack's, logged, not the loop's

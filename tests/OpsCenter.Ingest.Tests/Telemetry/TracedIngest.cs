@@ -56,7 +56,7 @@ public sealed class TracedIngest : IDisposable
     public static IncomingMessage Message(string topic, string payload, DateTimeOffset receivedAt, List<string?> currentSpanAtAck)
     {
         var bytes = Encoding.UTF8.GetBytes(payload);
-        return new IncomingMessage(topic, bytes, bytes.Length, receivedAt, TimeProvider.System.GetTimestamp(), _ =>
+        return new IncomingMessage(topic, bytes, bytes.Length, receivedAt, TimeProvider.System.GetTimestamp(), (_, _) =>
         {
             lock (currentSpanAtAck)
                 currentSpanAtAck.Add(Activity.Current?.OperationName);
