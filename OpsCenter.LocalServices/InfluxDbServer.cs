@@ -61,7 +61,6 @@ public sealed class InfluxDbServer(LocalServerOptions? options = null) : LocalSe
           dir = "{2}"
           wal-dir = "{3}"
           query-log-enabled = false
-          cache-snapshot-memory-size = "8m"
 
         [monitor]
           store-enabled = false

@@ -52,9 +52,15 @@ public sealed record StoredReading
     /// <summary>True when <see cref="Ts"/> lies before the period now being reported (late data, up to 7 days).</summary>
     public bool Late { get; init; }
 
-    public Dictionary<string, double> Numbers { get; init; } = [];
-    public Dictionary<string, bool> Flags { get; init; } = [];
-    public Dictionary<string, string> Texts { get; init; } = [];
+    // Created on first use, not as initializers: a reading built with its maps (as Ingest builds every one) otherwise
+    // made three empty dictionaries first, only to drop them (240 B per message, measured in bench/).
+    private Dictionary<string, double>? _numbers;
+    private Dictionary<string, bool>? _flags;
+    private Dictionary<string, string>? _texts;
+
+    public Dictionary<string, double> Numbers { get => _numbers ??= []; init => _numbers = value; }
+    public Dictionary<string, bool> Flags { get => _flags ??= []; init => _flags = value; }
+    public Dictionary<string, string> Texts { get => _texts ??= []; init => _texts = value; }
 
     [JsonIgnore] public StatusReading? Status => Channel == DeviceChannel.Status ? new(this) : null;
     [JsonIgnore] public CameraTelemetryReading? CameraTelemetry => Is(DeviceKind.Camera, DeviceChannel.Telemetry) ? new(this) : null;
