@@ -51,7 +51,7 @@ public sealed class WholeSystem : IAsyncDisposable
     public ServiceProcess Broker { get; private set; } = null!;
     public ServiceProcess Server { get; private set; } = null!;
     public ServiceProcess Ingest { get; private set; } = null!;
-    public int BrokerPort { get; } = FreePort.Next();
+    public int BrokerPort { get; private set; } = FreePort.Next();
     public CityInventory City => _options.City;
     public string InventoryPath { get; }
     public Uri HubUrl => new(Server.BaseUrl, "hubs/live");
@@ -83,6 +83,38 @@ public sealed class WholeSystem : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The broker first, on fresh ports again if one of its two was taken between being found free and being bound (other
+    /// test processes and sessions on this machine pick from the same band; seen once in a fresh-clone run). Nothing
+    /// depends on its ports before it is up, so only it can simply try again.
+    /// </summary>
+    private async Task StartBrokerAsync(Dictionary<string, string?> common)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Broker = new ServiceProcess("OpsCenter.Broker", new Dictionary<string, string?>(common)
+            {
+                ["Broker__Port"] = common["Mqtt__Port"],
+                ["Broker__DataPath"] = Path.Combine(Folder, "broker"),
+                ["Broker__RequireDeviceCredentials"] = "true",
+                ["Broker__CredentialsDirectory"] = CredentialsDirectory,
+                ["Broker__IssueMissingCredentials"] = "true",
+                ["Broker__SimulatorAccount"] = _options.SimulatorAccount ? "true" : "false",
+            }, Folder);
+            try
+            {
+                await Broker.StartAsync();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                await Broker.DisposeAsync();
+                BrokerPort = FreePort.Next();
+                common["Mqtt__Port"] = BrokerPort.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
     private async Task StartServicesAsync()
     {
         Influx = await InfluxDbServer.StartNewAsync();
@@ -99,16 +131,7 @@ public sealed class WholeSystem : IAsyncDisposable
         if (_options.QuietLogs)
             common["Logging__LogLevel__Default"] = "Warning";
 
-        Broker = new ServiceProcess("OpsCenter.Broker", new Dictionary<string, string?>(common)
-        {
-            ["Broker__Port"] = common["Mqtt__Port"],
-            ["Broker__DataPath"] = Path.Combine(Folder, "broker"),
-            ["Broker__RequireDeviceCredentials"] = "true",
-            ["Broker__CredentialsDirectory"] = CredentialsDirectory,
-            ["Broker__IssueMissingCredentials"] = "true",
-            ["Broker__SimulatorAccount"] = _options.SimulatorAccount ? "true" : "false",
-        }, Folder);
-        await Broker.StartAsync();
+        await StartBrokerAsync(common);
 
         // Made before the Server (its port is fixed at construction) and started after it, so the Server knows where
         // to read dead letters from.
