@@ -88,7 +88,6 @@ public sealed partial class DeviceMessageConsumer(
         var incoming = new IncomingMessage(message.Topic, PayloadPool.Copy(kept, out var pooled), length, clock.GetUtcNow(), clock.GetTimestamp(),
             AcknowledgeDelivery, message.Retain, Volatile.Read(ref _connection), e)
         {
-            KeptLength = (int)kept.Length,
             PayloadPooled = pooled,
         };
         await _inbox.Writer.WriteAsync(incoming, stoppingToken);
@@ -285,9 +284,13 @@ public sealed partial class DeviceMessageConsumer(
         for (var i = 0; i < count; i++)
         {
             var message = batch[i];
-            acks[i] = message.Acknowledge is null ? Task.CompletedTask
-                : message.Connection != current ? StaleAck(ref stale)
-                : StartAck(message, stoppingToken);
+            acks[i] = Task.CompletedTask;
+            if (message.Acknowledge is null)
+                continue;
+            if (message.Connection == current)
+                acks[i] = StartAck(message, stoppingToken);
+            else
+                stale++;
         }
         if (stale > 0)
             LogStaleAcksSkipped(stale);
@@ -296,14 +299,12 @@ public sealed partial class DeviceMessageConsumer(
         {
             await Task.WhenAll(acks);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // The connection dropped after the batch was durable: the broker redelivers and the duplicate filter drops it.
-            LogAckFailed(ex.Message);
-            acknowledged = false;
-        }
-        catch (OperationCanceledException)
-        {
+            // The connection dropped after the batch was durable (or Ingest is stopping): the broker redelivers and the
+            // duplicate filter drops it.
+            if (ex is not OperationCanceledException)
+                LogAckFailed(ex.Message);
             acknowledged = false;
         }
         finally
@@ -329,12 +330,6 @@ public sealed partial class DeviceMessageConsumer(
         {
             return Task.FromException(ex);
         }
-    }
-
-    private static Task StaleAck(ref int stale)
-    {
-        stale++;
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port}, subscribed to {Filter} (session present: {SessionPresent})")]

@@ -104,6 +104,7 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
 
         var lastOnline = DateTimeOffset.MinValue;
         var window = new List<MqttApplicationMessage>(InFlight);
+        var windowDevices = new HashSet<string>(StringComparer.Ordinal);
         var stored = new List<StoredAnnouncement>(InFlight);
         while (await WaitForAnyAsync(stoppingToken))
         {
@@ -115,19 +116,24 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
                 lastOnline = _caughtUp ? clock.GetUtcNow() : DateTimeOffset.MinValue;
             }
             // Liveness first: it is what the wall's availability figures rest on.
-            while (TakeLivenessWindow(window) > 0)
+            while (TakeLivenessWindow(window, windowDevices) > 0)
                 await PublishTogetherAsync(client, options, window, stoppingToken);
-            if (TakeStoredWindow(stored) > 0)
+            while (stored.Count < InFlight && _stored.Reader.TryRead(out var batch))
+            {
+                stored.Add(batch);
+                window.Add(batch.Message);
+            }
+            if (window.Count > 0)
             {
                 try
                 {
-                    window.AddRange(stored.Select(b => b.Message));
                     await PublishTogetherAsync(client, options, window, stoppingToken);
                 }
                 finally
                 {
-                    foreach (var batch in stored)
-                        batch.Json.Dispose();
+                    // Sent (each is retried until it is) or Ingest is stopping: the pooled JSON goes back.
+                    foreach (var published in stored)
+                        published.Json.Dispose();
                     stored.Clear();
                 }
             }
@@ -195,20 +201,13 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
     /// Up to <see cref="InFlight"/> liveness changes, at most one per device: MQTTnet sends in the order published, but
     /// a device's two changes are kept in separate windows anyway, since the last one is the retained state.
     /// </summary>
-    private int TakeLivenessWindow(List<MqttApplicationMessage> window)
+    private int TakeLivenessWindow(List<MqttApplicationMessage> window, HashSet<string> devices)
     {
         window.Clear();
-        var devices = new HashSet<string>(StringComparer.Ordinal);
+        devices.Clear();
         while (window.Count < InFlight && _liveness.Reader.TryPeek(out var next) && devices.Add(next.DeviceId) && _liveness.Reader.TryRead(out var change))
             window.Add(Message(change));
         return window.Count;
-    }
-
-    private int TakeStoredWindow(List<StoredAnnouncement> stored)
-    {
-        while (stored.Count < InFlight && _stored.Reader.TryRead(out var batch))
-            stored.Add(batch);
-        return stored.Count;
     }
 
     /// <summary>Publishes the window's messages in order without waiting for each one's acknowledgement, then waits for all.</summary>

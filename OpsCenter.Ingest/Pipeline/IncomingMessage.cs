@@ -11,12 +11,12 @@ public sealed record IncomingMessage(
     string Topic, byte[] Payload, int PayloadLength, DateTimeOffset ReceivedAt, long ReceivedTimestamp, Func<object?, CancellationToken, Task>? Acknowledge,
     bool RetainedReplay = false, int Connection = 0, object? AcknowledgeState = null)
 {
-    /// <summary>How many bytes of <see cref="Payload"/> are the message's (all of it up to 64 KiB + 1); -1: the whole array.</summary>
-    public int KeptLength { get; init; } = -1;
-
     /// <summary>The payload lives in a <see cref="PayloadPool"/> array, returned once its batch is processed.</summary>
     public bool PayloadPooled { get; init; }
 
-    /// <summary>The message's bytes as kept: the payload, or its first 64 KiB + 1 when it was larger.</summary>
-    public ReadOnlySpan<byte> Kept => Payload.AsSpan(0, KeptLength < 0 ? Payload.Length : KeptLength);
+    /// <summary>
+    /// The message's bytes as kept: the payload, or its first 64 KiB + 1 when it was larger. A pooled
+    /// <see cref="Payload"/> array may be longer than the message; only large payloads are cut, and those are not pooled.
+    /// </summary>
+    public ReadOnlySpan<byte> Kept => Payload.AsSpan(0, Math.Min(Payload.Length, PayloadLength));
 }

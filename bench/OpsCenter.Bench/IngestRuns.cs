@@ -91,13 +91,7 @@ public static class IngestRuns
         await publisher.RunAsync(count, rate, LatencySeqOffset);
         // Announcements may be dropped under overload (Ingest's outbox gives way); then report what arrived, once
         // nothing new has come for 5 s (at most 2 min).
-        var deadline = Stopwatch.GetTimestamp() + 120 * Stopwatch.Frequency;
-        var seen = -1;
-        while (!allAnnounced.Task.IsCompleted && Volatile.Read(ref announcedCount) != seen && Stopwatch.GetTimestamp() < deadline)
-        {
-            seen = Volatile.Read(ref announcedCount);
-            await Task.WhenAny(allAnnounced.Task, Task.Delay(TimeSpan.FromSeconds(5)));
-        }
+        await QuietAsync(() => Volatile.Read(ref announcedCount), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2), allAnnounced.Task);
         await listener.DisconnectAsync();
         arrived.Writer.TryComplete();
         await parsing;
@@ -112,29 +106,35 @@ public static class IngestRuns
         var first = publisher.SentAtTicks[0];
         var tail = samples[(int)(samples.Length * 0.99)..].Select(s => Stopwatch.GetElapsedTime(first, publisher.SentAtTicks[s.Sent]).TotalSeconds).ToArray();
         if (Environment.GetEnvironmentVariable("BENCH_LATENCY_TRACE") is not null)
-        {
-            // Per second of publishing: how many of its messages were announced, and the slowest of them.
-            foreach (var second in Enumerable.Range(0, count).GroupBy(i => (int)Stopwatch.GetElapsedTime(first, publisher.SentAtTicks[i]).TotalSeconds))
-            {
-                var done = second.Where(i => durableAt[i] != 0).Select(i => Stopwatch.GetElapsedTime(publisher.SentAtTicks[i], durableAt[i]).TotalMilliseconds).ToArray();
-                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"    second {second.Key}: {done.Length}/{second.Count()} announced, slowest {(done.Length == 0 ? 0 : done.Max()):N0} ms"));
-            }
-        }
+            TracePerSecond(publisher.SentAtTicks, durableAt);
         var tailAt = tail.Length == 0 ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{tail.Min():N1}–{tail.Max():N1} s");
         return new LatencyResult(rate, announced, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1], tailAt,
             (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds, watchdog.LongestGapMs);
     }
 
-    /// <summary>Returns once the counter has not moved for <paramref name="quiet"/>, or after <paramref name="limit"/>.</summary>
-    private static async Task QuietAsync(Func<long> counter, TimeSpan quiet, TimeSpan limit)
+    /// <summary>
+    /// Returns once the counter has not moved for <paramref name="quiet"/>, once <paramref name="done"/> completes, or
+    /// after <paramref name="limit"/>.
+    /// </summary>
+    private static async Task QuietAsync(Func<long> counter, TimeSpan quiet, TimeSpan limit, Task? done = null)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
         var seen = -1L;
-        while (counter() != seen && Stopwatch.GetTimestamp() < deadline)
+        while (done is not { IsCompleted: true } && counter() != seen && Stopwatch.GetTimestamp() < deadline)
         {
             seen = counter();
-            await Task.Delay(quiet);
+            await (done is null ? Task.Delay(quiet) : Task.WhenAny(done, Task.Delay(quiet)));
+        }
+    }
+
+    /// <summary>Per second of publishing: how many of its messages were announced, and the slowest of them.</summary>
+    private static void TracePerSecond(long[] sentAt, long[] durableAt)
+    {
+        foreach (var second in Enumerable.Range(0, sentAt.Length).GroupBy(i => (int)Stopwatch.GetElapsedTime(sentAt[0], sentAt[i]).TotalSeconds))
+        {
+            var done = second.Where(i => durableAt[i] != 0).Select(i => Stopwatch.GetElapsedTime(sentAt[i], durableAt[i]).TotalMilliseconds).ToArray();
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"    second {second.Key}: {done.Length}/{second.Count()} announced, slowest {(done.Length == 0 ? 0 : done.Max()):N0} ms"));
         }
     }
 

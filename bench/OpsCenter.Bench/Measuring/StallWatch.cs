@@ -25,6 +25,7 @@ public sealed class StallWatch : IDisposable
         var last = Stopwatch.GetTimestamp();
         while (!_stop)
         {
+            // The sleep is the instrument: a wake-up much later than 5 ms means this process was not running.
             Thread.Sleep(5);
             var now = Stopwatch.GetTimestamp();
             if (now - last > Interlocked.Read(ref _longestTicks))

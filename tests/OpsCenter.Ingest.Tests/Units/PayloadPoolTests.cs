@@ -11,7 +11,7 @@ public sealed class PayloadPoolTests
     {
         var bytes = Encoding.UTF8.GetBytes("""{"deviceId":"tfd-lechan-01"}""");
         var array = PayloadPool.Copy(new ReadOnlySequence<byte>(bytes), out var pooled);
-        var message = new IncomingMessage("t", array, bytes.Length, DateTimeOffset.UnixEpoch, 0, null) { KeptLength = bytes.Length, PayloadPooled = pooled };
+        var message = new IncomingMessage("t", array, bytes.Length, DateTimeOffset.UnixEpoch, 0, null) { PayloadPooled = pooled };
 
         Assert.True(pooled);
         Assert.True(array.Length >= bytes.Length);
