@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OpsCenter.Contracts.Devices;
 using OpsCenter.Tests.Shared;
@@ -35,8 +36,9 @@ public sealed class LeadersHistoryTests(CityFixture city) : IClassFixture<CityFi
         Assert.Equal("ready", report!.Value.GetProperty("status").GetString());
         var pdf = await PdfTextAsync(await leader.GetByteArrayAsync(report.Value.GetProperty("pdfUrl").GetString()));
         Assert.Contains($"ngày {yesterday:dd/MM/yyyy}", pdf, StringComparison.Ordinal);
-        Assert.Matches(@"Tốc độ giao thông trung bình\s+33,3\s", pdf);
-        Assert.Matches(@"Lê Chân\s+\S+\s+33,3\s", pdf); // cameras, then speed
+        // The whole text on a mismatch (Assert.Matches cuts it short): this failed once in six fresh-clone runs, unexplained.
+        Assert.True(Regex.IsMatch(pdf, @"Tốc độ giao thông trung bình\s+33,3\s"), $"City speed 33,3 not in the report:\n{pdf}");
+        Assert.True(Regex.IsMatch(pdf, @"Lê Chân\s+\S+\s+33,3\s"), $"Lê Chân's speed 33,3 not in the report:\n{pdf}"); // cameras, then speed
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(WallScreenTests.ChromiumOptions());
