@@ -17,4 +17,11 @@ internal static class BrowserSignIn
         // is already gone (it timed out so once, on a busy machine).
         await Eventually.True(() => !page.Url.Contains("/login", StringComparison.Ordinal), TimeSpan.FromSeconds(30), $"{username} signed in");
     }
+
+    /// <summary>
+    /// Waits until the browser is on a page whose URL matches, read from its URL for the reason above: Playwright's
+    /// navigation wait missed a landing page that had already sent the browser on (timed out in fresh-clone runs).
+    /// </summary>
+    public static Task ArrivesAtAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
+        Eventually.True(() => url.IsMatch(page.Url), TimeSpan.FromSeconds(30), $"the browser on {url}");
 }

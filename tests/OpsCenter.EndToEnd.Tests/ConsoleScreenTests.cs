@@ -116,8 +116,8 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
         await using var browser = await playwright.Chromium.LaunchAsync(WallScreenTests.ChromiumOptions());
         var page = await browser.NewPageAsync();
         await BrowserSignIn.SignInAsync(page, city, username, returnUrl: "/");
-        // Committed is enough: the screen keeps working (map, live link) long after; its load event proves nothing here.
-        await page.WaitForURLAsync(new Regex(Regex.Escape(screen) + "$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // Being there is enough: the screen keeps working (map, live link) long after; its load event proves nothing here.
+        await BrowserSignIn.ArrivesAtAsync(page, new Regex(Regex.Escape(screen) + "$"));
 
         var response = await page.GotoAsync(new Uri(city.Server.BaseUrl, "console").ToString());
         Assert.Equal(403, response!.Status);

@@ -36,8 +36,7 @@ public sealed partial class LeadersDashboardTests(CityFixture city) : IClassFixt
         }));
 
         await BrowserSignIn.SignInAsync(page, city, CityFixture.LeaderName, returnUrl: "/");
-        // By the URL alone, as BrowserSignIn does: Playwright's navigation wait missed a landing page that had moved on.
-        await Eventually.True(() => LeadersUrl().IsMatch(page.Url), TimeSpan.FromSeconds(30), "the leaders' dashboard after sign-in");
+        await BrowserSignIn.ArrivesAtAsync(page, LeadersUrl());
         await page.WaitForSelectorAsync("body[data-ready=true]", new() { Timeout = 30_000 });
 
         // Every indicator of the catalogue, each with its definition; the decision's unmeasured ones say so.
