@@ -83,6 +83,14 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
     public void Behind() => _caughtUp = false;
 
     /// <summary>
+    /// Caught up, and every liveness change queued before that already published: the consumer queues a batch's changes
+    /// before it says it caught up, so reading the flag first and then the queue never misses them. Checked at the
+    /// moment of publishing "online": changes queued while a window of stored batches went out had let a restarted
+    /// Ingest's "online" reach the wall before them, which showed the count from before the restart as live (fault suite).
+    /// </summary>
+    private bool ServingWithNothingPending() => _caughtUp && _liveness.Reader.Count == 0;
+
+    /// <summary>
     /// This instance's presence, retained. The Last Will carries <c>offline</c> on the same topic, so a killed Ingest is
     /// known to the Server at once and the wall says its data is stale instead of showing it as live.
     /// </summary>
@@ -112,8 +120,9 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             // Until the consumer has caught up, the truthful presence is "not serving yet".
             if (!client.IsConnected)
             {
-                await PublishAsync(client, options, Presence(_caughtUp ? ServicePresence.Online : ServicePresence.Offline), stoppingToken);
-                lastOnline = _caughtUp ? clock.GetUtcNow() : DateTimeOffset.MinValue;
+                var serving = ServingWithNothingPending();
+                await PublishAsync(client, options, Presence(serving ? ServicePresence.Online : ServicePresence.Offline), stoppingToken);
+                lastOnline = serving ? clock.GetUtcNow() : DateTimeOffset.MinValue;
             }
             // Liveness first: it is what the wall's availability figures rest on.
             while (TakeLivenessWindow(window, windowDevices) > 0)
@@ -139,7 +148,7 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
             }
             // After the transitions it caused, so a screen that sees "online" already has them; then as a heartbeat,
             // so that a hung Ingest (alive, not working) also turns the screens stale.
-            if (_caughtUp && clock.GetUtcNow() - lastOnline >= PresenceHeartbeat)
+            if (clock.GetUtcNow() - lastOnline >= PresenceHeartbeat && ServingWithNothingPending())
             {
                 await PublishAsync(client, options, Presence(ServicePresence.Online), stoppingToken);
                 lastOnline = clock.GetUtcNow();
