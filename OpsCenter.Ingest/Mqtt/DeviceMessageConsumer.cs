@@ -17,7 +17,8 @@ namespace OpsCenter.Ingest.Mqtt;
 /// The one MQTT consumer. Receives every device message (QoS 1, persistent session), feeds the pipeline in batches,
 /// acknowledges each message only after its batch is durable, then tells the Server what was stored.
 /// Each batch is one span (receive to acknowledge) when tracing is on.
-/// A full pipeline stops the receive loop, which stops acknowledgements: back-pressure reaches the broker, not a drop.
+/// No more than the inbox holds waits between the socket and the processing loop (<see cref="ReadBudget"/>): a burst
+/// waits in the broker, not in Ingest's memory (MQTTnet alone would keep reading into a queue without a bound).
 /// </summary>
 public sealed partial class DeviceMessageConsumer(
     IngestPipeline pipeline,
@@ -39,6 +40,7 @@ public sealed partial class DeviceMessageConsumer(
     private int _connection;
     private Task _acknowledging = Task.CompletedTask;
     private IMqttClient? _client;
+    private readonly ReadBudget _readBudget = new(ingestOptions.Value.BatchSize * 2);
 
     public bool IsConnected => _client?.IsConnected ?? false;
 
@@ -52,6 +54,8 @@ public sealed partial class DeviceMessageConsumer(
         client.ConnectingAsync += _ =>
         {
             Interlocked.Increment(ref _connection);
+            // A new connection must read its CONNACK and SUBACK even while the inbox is still full.
+            _readBudget.Connecting();
             return Task.CompletedTask;
         };
 
@@ -105,13 +109,14 @@ public sealed partial class DeviceMessageConsumer(
         .BuildWithSocketBuffers();
 
     private MqttClientOptionsBuilder WithReads(MqttClientOptionsBuilder builder) =>
-        _options.BufferedReads ? builder.WithStreamProvider(new ReadBufferingStreamProvider()) : builder;
+        _options.BufferedReads ? builder.WithStreamProvider(new ReadBufferingStreamProvider(_readBudget)) : builder;
 
     private async Task SubscribeAsync(IMqttClient client, MqttClientConnectResult result, CancellationToken stoppingToken)
     {
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(SubscriptionFilter()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
             .Build(), stoppingToken);
+        _readBudget.Subscribed();
         LogConnected(mqttOptions.Value.Host, mqttOptions.Value.Port, SubscriptionFilter(), result.IsSessionPresent);
         // What the session kept while we were away arrives now: not caught up until it is processed.
         announcer.Behind();
@@ -151,6 +156,10 @@ public sealed partial class DeviceMessageConsumer(
                     await FillBatchAsync(reader, batch, window.Token);
                 }
             }
+            if (batch.Count > 0)
+                _readBudget.Taken(batch.Count);
+            else
+                _readBudget.Forget(); // a second without a message
 
             try
             {

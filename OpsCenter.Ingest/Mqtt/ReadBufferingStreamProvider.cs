@@ -6,9 +6,10 @@ namespace OpsCenter.Ingest.Mqtt;
 
 /// <summary>
 /// Opens the consumer's TCP connection the way MQTTnet would (no Nagle delay) and gives MQTTnet a
-/// <see cref="ReadBufferedStream"/> over it. TLS, when configured, is still layered on top by MQTTnet.
+/// <see cref="ReadBufferedStream"/> over it, reading only while <paramref name="budget"/> (if any) has room. TLS, when
+/// configured, is still layered on top by MQTTnet.
 /// </summary>
-internal sealed class ReadBufferingStreamProvider : IMqttClientStreamProvider
+internal sealed class ReadBufferingStreamProvider(ReadBudget? budget = null) : IMqttClientStreamProvider
 {
     public async Task<Stream> ConnectAsync(EndPoint brokerEndPoint, CancellationToken cancellationToken)
     {
@@ -22,6 +23,6 @@ internal sealed class ReadBufferingStreamProvider : IMqttClientStreamProvider
             socket.Dispose();
             throw;
         }
-        return new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true));
+        return new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true), budget: budget);
     }
 }

@@ -13,7 +13,8 @@ public static class HeapSnapshot
 {
     public static async Task TakeAsync(int pid, string name)
     {
-        if (Environment.GetEnvironmentVariable("BENCH_GCDUMP_DIR") is not { } folder)
+        var folder = Environment.GetEnvironmentVariable("BENCH_GCDUMP_DIR");
+        if (string.IsNullOrEmpty(folder))
             return;
         Directory.CreateDirectory(folder);
         var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
