@@ -22,7 +22,7 @@ internal static class MessageReader
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonShape.MaxDepth * 4 });
         reader.Read();
 
-        var draft = default(ReadingDraft);
+        var draft = new ReadingDraft { Rules = rules };
         var seen = 0UL;
         var fields = rules.Fields;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

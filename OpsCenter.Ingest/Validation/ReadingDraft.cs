@@ -10,9 +10,12 @@ internal struct ReadingDraft
     public Dictionary<string, bool>? Flags;
     public Dictionary<string, string>? Texts;
 
-    public void Number(string key, double value) => (Numbers ??= new(8))[key] = value;
+    /// <summary>The message type's rules: they size the maps (<see cref="MessageRules.NumberCapacity"/>).</summary>
+    public MessageRules Rules;
 
-    public void Flag(string key, bool value) => (Flags ??= new(4))[key] = value;
+    public void Number(string key, double value) => (Numbers ??= new(Rules.NumberCapacity))[key] = value;
 
-    public void Text(string key, string value) => (Texts ??= new(4))[key] = value;
+    public void Flag(string key, bool value) => (Flags ??= new(Rules.FlagCapacity))[key] = value;
+
+    public void Text(string key, string value) => (Texts ??= new(Rules.TextCapacity))[key] = value;
 }

@@ -13,6 +13,14 @@ public sealed record BrokerOnlyResult(double MessagesPerSecond, double Subscribe
 /// </summary>
 public static class BrokerOnlyRun
 {
+    /// <summary>As <see cref="IngestRuns.WarmUpAsync"/> for Ingest: the same messages through the bare subscriber first, not measured.</summary>
+    public static async Task WarmUpAsync(BrokerUnderTest broker, BareSubscriber subscriber, IReadOnlyList<string> devices, int count)
+    {
+        var target = subscriber.Acked + count;
+        await new LoadPublisher(broker.Port, devices).RunAsync(count);
+        await subscriber.WaitAckedAsync(target, TimeSpan.FromMinutes(5));
+    }
+
     public static async Task<BrokerOnlyResult> MeasureAsync(BrokerUnderTest broker, BareSubscriber subscriber, IReadOnlyList<string> devices, int count)
     {
         var target = subscriber.Acked + count;

@@ -65,6 +65,7 @@ internal static class IngestBenchmark
                     await PinAsync(broker, [subscriber.Pid]);
                 try
                 {
+                    await BrokerOnlyRun.WarmUpAsync(broker, subscriber, devices, IngestRuns.WarmUpCount(messages));
                     brokerOnly = await BrokerOnlyRun.MeasureAsync(broker, subscriber, devices, messages);
                     if (!pinned)
                     {
@@ -107,7 +108,10 @@ internal static class IngestBenchmark
                     await PinAsync(broker, [.. rig.Processes().Select(p => p.Pid!.Value)]);
                 try
                 {
-                    var throughput = await IngestRuns.ThroughputAsync(broker, rig, messages);
+                    await IngestRuns.WarmUpAsync(broker, rig, IngestRuns.WarmUpCount(messages));
+                    ThroughputResult throughput;
+                    await using (await PerfRecorder.StartAsync(rig.Ingest.Pid!.Value, $"ingest-live-{kind}{(pinned ? "-pinned" : "")}-{number}"))
+                        throughput = await IngestRuns.ThroughputAsync(broker, rig, messages);
                     if (pinned)
                         return new IngestRound(number, load, brokerOnly, null, null, null, throughput, null, null, null, null);
 

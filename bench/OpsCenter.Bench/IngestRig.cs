@@ -20,6 +20,10 @@ public sealed class IngestRig : IAsyncDisposable
     public InfluxQlClient Reader { get; private set; } = null!;
     public IReadOnlyList<string> Detectors { get; private set; } = [];
 
+    /// <summary>From starting Ingest to its first healthy answer, and the CPU it had used by then (the JIT's share of start-up).</summary>
+    public TimeSpan StartUp { get; private set; }
+    public TimeSpan StartUpCpu { get; private set; }
+
     public static async Task<IngestRig> StartAsync(BrokerUnderTest broker, int detectors, string clientId)
     {
         var rig = new IngestRig();
@@ -51,8 +55,11 @@ public sealed class IngestRig : IAsyncDisposable
         foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_INGEST_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
             environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
         rig.Ingest = new ServiceProcess("OpsCenter.Ingest", environment, rig._folder);
+        var started = Stopwatch.GetTimestamp();
         await rig.Ingest.StartAsync();
         await Eventually.True(async () => (await rig.Ingest.HealthAsync()).Status == 200, TimeSpan.FromSeconds(60), "Ingest healthy");
+        rig.StartUp = Stopwatch.GetElapsedTime(started);
+        rig.StartUpCpu = OpsCenter.Bench.Live.ProcessCpu.Used(rig.Ingest.Pid!.Value);
         return rig;
     }
 

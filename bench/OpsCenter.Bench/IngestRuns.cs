@@ -29,6 +29,23 @@ public static class IngestRuns
     // (part of the point's timestamp) is clear of the throughput (0…) and backlog (500,000…) runs' too.
     private const long LatencySeqOffset = 1_000_600_000;
 
+    private const long ThroughputWarmUpSeqOffset = 800_000;
+
+    /// <summary>Messages sent before a throughput run (and before the broker-only run's, see <see cref="BrokerOnlyRun"/>).</summary>
+    public static int WarmUpCount(int messages) => Math.Min(messages, 20_000);
+
+    /// <summary>
+    /// Before the throughput run, the same publisher through the same path, not measured: the first seconds of a fresh
+    /// process are the JIT's (a profile of a cold live run: 29 % of Ingest's samples in the JIT and more in tier-0 code),
+    /// which says how fast Ingest starts, not how fast it runs. The bare subscriber is warmed up the same way.
+    /// </summary>
+    public static async Task WarmUpAsync(BrokerUnderTest broker, IngestRig rig, int count)
+    {
+        var before = await rig.StoredAsync();
+        await new LoadPublisher(broker.Port, rig.Detectors).RunAsync(count, seqOffset: ThroughputWarmUpSeqOffset);
+        await rig.WaitUntilStoredAsync(before + count, TimeSpan.FromMinutes(5));
+    }
+
     /// <summary>Sustained rate: publish as fast as the broker takes them, until every point is in InfluxDB.</summary>
     public static async Task<ThroughputResult> ThroughputAsync(BrokerUnderTest broker, IngestRig rig, int count)
     {

@@ -14,6 +14,8 @@ internal static class MemoryRun
     {
         var peaks = new List<double>();
         var idles = new List<double>();
+        var startUps = new List<double>();
+        var startUpCpus = new List<double>();
         var loads = new List<string>();
         for (var run = 0; run < runs; run++)
         {
@@ -21,6 +23,8 @@ internal static class MemoryRun
             await using var broker = await BrokerUnderTest.StartAsync("embedded");
             await using var rig = await IngestRig.StartAsync(broker, Devices, "bench-memory");
             idles.Add(rig.ResidentMegabytes());
+            startUps.Add(rig.StartUp.TotalSeconds);
+            startUpCpus.Add(rig.StartUpCpu.TotalSeconds);
             await new LoadPublisher(broker.Port, rig.Detectors).RunAsync(Devices * 3); // every device reports three times
             await rig.WaitUntilStoredAsync(Devices * 3, TimeSpan.FromMinutes(5));
             peaks.Add(rig.ResidentMegabytes());
@@ -31,7 +35,7 @@ internal static class MemoryRun
         return
         [
             $"memory: Ingest RSS with {Devices:N0} registered devices, all reporting: {rss.Describe("N0", "MB")}; each run {string.Join(", ", peaks.Select(p => p.ToString("N0", CultureInfo.InvariantCulture)))} MB " +
-            $"(after start-up {new Figure(idles).Describe("N0", "MB")}; target ≤ {TargetMegabytes:N0} MB: {(rss.Max <= TargetMegabytes ? "met" : "MISSED")} by the highest run; load before each run {string.Join(" | ", loads)})",
+            $"(after start-up {new Figure(idles).Describe("N0", "MB")}, reached in {new Figure(startUps).Describe("N1", "s")} using {new Figure(startUpCpus).Describe("N1", "s")} of CPU; target ≤ {TargetMegabytes:N0} MB: {(rss.Max <= TargetMegabytes ? "met" : "MISSED")} by the highest run; load before each run {string.Join(" | ", loads)})",
         ];
     }
 }

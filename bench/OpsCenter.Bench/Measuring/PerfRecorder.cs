@@ -4,7 +4,7 @@ using System.Globalization;
 namespace OpsCenter.Bench.Measuring;
 
 /// <summary>
-/// For profiling, not measuring: with <c>BENCH_PERF_DIR</c> set, Ingest's backlog drain is sampled with Linux
+/// For profiling, not measuring: with <c>BENCH_PERF_DIR</c> set, Ingest's live run and its backlog drain are sampled with Linux
 /// <c>perf record -g</c> (999 Hz) for 8 s, and Ingest is started with <c>DOTNET_PerfMapEnabled=1</c> (and W^X off, whose double-mapped code perf cannot name) so that perf can
 /// name JIT-compiled methods. Read the result with <c>perf report -i FILE --no-children --sort dso,symbol</c>. perf
 /// sees everything the process spends CPU on: managed code, the GC and the runtime, the kernel (sockets).
