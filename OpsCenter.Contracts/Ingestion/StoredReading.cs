@@ -58,9 +58,23 @@ public sealed record StoredReading
     private Dictionary<string, bool>? _flags;
     private Dictionary<string, string>? _texts;
 
-    public Dictionary<string, double> Numbers { get => _numbers ??= []; init => _numbers = value; }
-    public Dictionary<string, bool> Flags { get => _flags ??= []; init => _flags = value; }
-    public Dictionary<string, string> Texts { get => _texts ??= []; init => _texts = value; }
+    [JsonIgnore] public Dictionary<string, double> Numbers { get => _numbers ??= []; init => _numbers = value; }
+    [JsonIgnore] public Dictionary<string, bool> Flags { get => _flags ??= []; init => _flags = value; }
+    [JsonIgnore] public Dictionary<string, string> Texts { get => _texts ??= []; init => _texts = value; }
+
+    /// <summary>Whether the reading has any texts, without making an empty map to find out (most readings have none).</summary>
+    [JsonIgnore] public bool HasTexts => _texts is { Count: > 0 };
+
+    // On the wire the maps as they are: a map never made is left out (and reads back as an empty one), instead of the
+    // getters above making one per reading only to write "{}" (measured: an empty texts map per traffic reading).
+    [JsonInclude, JsonPropertyName("numbers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    internal Dictionary<string, double>? NumbersOnWire { get => _numbers; init => _numbers = value; }
+
+    [JsonInclude, JsonPropertyName("flags"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    internal Dictionary<string, bool>? FlagsOnWire { get => _flags; init => _flags = value; }
+
+    [JsonInclude, JsonPropertyName("texts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    internal Dictionary<string, string>? TextsOnWire { get => _texts; init => _texts = value; }
 
     [JsonIgnore] public StatusReading? Status => Channel == DeviceChannel.Status ? new(this) : null;
     [JsonIgnore] public CameraTelemetryReading? CameraTelemetry => Is(DeviceKind.Camera, DeviceChannel.Telemetry) ? new(this) : null;

@@ -15,7 +15,8 @@ public sealed class DuplicateFilter(int perDevice = 32)
     /// <summary>Returns true the first time an identity is seen, false for a repeat.</summary>
     public bool TryAdd(string deviceId, long seq, DateTimeOffset ts)
     {
-        var window = _windows.GetOrAdd(deviceId, _ => new DeviceWindow(perDevice));
+        // A static factory with its argument: a lambda capturing perDevice made a closure and a delegate per message.
+        var window = _windows.GetOrAdd(deviceId, static (_, size) => new DeviceWindow(size), perDevice);
         return window.TryAdd(seq, ts.UtcTicks);
     }
 

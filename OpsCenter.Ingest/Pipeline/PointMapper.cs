@@ -44,10 +44,13 @@ public static class PointMapper
             line.Tag(EventFields.Type, r.EventType);
         if (r.TryGetNumber(TrafficTelemetryFields.LaneId, out var lane))
             line.Tag("lane", (long)lane);
-        foreach (var (key, value) in r.Texts)
+        if (r.HasTexts)
         {
-            if (TagTexts.Contains(key))
-                line.Tag(key, value);
+            foreach (var (key, value) in r.Texts)
+            {
+                if (TagTexts.Contains(key))
+                    line.Tag(key, value);
+            }
         }
 
         line.Field(CommonFields.Seq, r.Seq);
@@ -59,10 +62,13 @@ public static class PointMapper
         }
         foreach (var (key, value) in r.Flags)
             line.Field(key, value);
-        foreach (var (key, value) in r.Texts)
+        if (r.HasTexts)
         {
-            if (!TagTexts.Contains(key))
-                line.Field(key, value);
+            foreach (var (key, value) in r.Texts)
+            {
+                if (!TagTexts.Contains(key))
+                    line.Field(key, value);
+            }
         }
         line.End(TimestampNs(r));
     }

@@ -23,6 +23,26 @@ public class StoredReadingTests
     }
 
     [Fact]
+    public void A_map_the_reading_never_had_is_left_off_the_wire_and_reads_back_empty_while_the_others_travel()
+    {
+        var reading = Traffic();
+
+        var json = JsonSerializer.Serialize(new StoredBatch([reading]), IngestionJsonContext.Default.StoredBatch);
+
+        Assert.False(reading.HasTexts);
+        Assert.DoesNotContain("\"texts\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"flags\":{\"congested\":true}", json, StringComparison.Ordinal);
+        var back = JsonSerializer.Deserialize(json, IngestionJsonContext.Default.StoredBatch)!.Readings.Single();
+        Assert.Empty(back.Texts);
+        Assert.Equal(reading.Numbers, back.Numbers);
+        Assert.Equal(reading.Flags, back.Flags);
+        var office = Reading(DeviceKind.Counter, DeviceChannel.Telemetry) with { Texts = new() { [CounterTelemetryFields.ServiceStatus] = ServiceStatuses.Suspended } };
+        var officeBack = JsonSerializer.Deserialize(JsonSerializer.Serialize(new StoredBatch([office]), IngestionJsonContext.Default.StoredBatch), IngestionJsonContext.Default.StoredBatch)!.Readings.Single();
+        Assert.True(officeBack.HasTexts);
+        Assert.Equal(office.Texts, officeBack.Texts);
+    }
+
+    [Fact]
     public void An_unknown_kind_on_the_wire_is_unreadable_rather_than_guessed()
     {
         const string json = """{"readings":[{"deviceId":"x","kind":"bus","channel":"telemetry","ts":"2026-11-26T01:15:00Z","seq":1}]}""";

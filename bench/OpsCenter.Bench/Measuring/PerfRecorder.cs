@@ -24,7 +24,9 @@ public sealed class PerfRecorder : IAsyncDisposable
             return null;
         Directory.CreateDirectory(folder);
         var info = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "record", "-F", "999", "-g", "-p", pid.ToString(CultureInfo.InvariantCulture),
+        // BENCH_PERF_HZ: more samples for a short drain (default 999 Hz).
+        var hertz = Environment.GetEnvironmentVariable("BENCH_PERF_HZ") ?? "999";
+        foreach (var argument in new[] { "record", "-F", hertz, "-g", "-p", pid.ToString(CultureInfo.InvariantCulture),
                      "-o", Path.Combine(folder, name + ".perf.data"), "--", "sleep", "8" })
             info.ArgumentList.Add(argument);
         var sampler = Process.Start(info) ?? throw new InvalidOperationException("perf did not start");
