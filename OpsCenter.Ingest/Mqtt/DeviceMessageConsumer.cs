@@ -41,6 +41,7 @@ public sealed partial class DeviceMessageConsumer(
     private Task _acknowledging = Task.CompletedTask;
     private IMqttClient? _client;
     private readonly ReadBudget _readBudget = new(ingestOptions.Value.BatchSize * 2);
+    private ReadBufferingStreamProvider? _streams;
 
     public bool IsConnected => _client?.IsConnected ?? false;
 
@@ -109,7 +110,7 @@ public sealed partial class DeviceMessageConsumer(
         .BuildWithSocketBuffers();
 
     private MqttClientOptionsBuilder WithReads(MqttClientOptionsBuilder builder) =>
-        _options.BufferedReads ? builder.WithStreamProvider(new ReadBufferingStreamProvider(_readBudget)) : builder;
+        _options.BufferedReads ? builder.WithStreamProvider(_streams ??= new ReadBufferingStreamProvider(_readBudget)) : builder;
 
     private async Task SubscribeAsync(IMqttClient client, MqttClientConnectResult result, CancellationToken stoppingToken)
     {
@@ -290,16 +291,34 @@ public sealed partial class DeviceMessageConsumer(
         var acks = new Task[count];
         var current = Volatile.Read(ref _connection);
         var stale = 0;
-        for (var i = 0; i < count; i++)
+        // MQTTnet writes each PUBACK as it is started (its send lock is free): gathered, they leave in one socket write.
+        var stream = _streams?.Current;
+        stream?.BeginGathering();
+        try
         {
-            var message = batch[i];
-            acks[i] = Task.CompletedTask;
-            if (message.Acknowledge is null)
-                continue;
-            if (message.Connection == current)
-                acks[i] = StartAck(message, stoppingToken);
-            else
-                stale++;
+            for (var i = 0; i < count; i++)
+            {
+                var message = batch[i];
+                acks[i] = Task.CompletedTask;
+                if (message.Acknowledge is null)
+                    continue;
+                if (message.Connection == current)
+                    acks[i] = StartAck(message, stoppingToken);
+                else
+                    stale++;
+            }
+        }
+        finally
+        {
+            try
+            {
+                stream?.EndGathering();
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                // The connection is gone with the gathered PUBACKs: the broker redelivers and duplicates are dropped.
+                LogAckFailed(ex.Message);
+            }
         }
         if (stale > 0)
             LogStaleAcksSkipped(stale);

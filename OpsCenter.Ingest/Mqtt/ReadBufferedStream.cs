@@ -8,7 +8,7 @@ namespace OpsCenter.Ingest.Mqtt;
 /// With a <see cref="ReadBudget"/>, it counts the PUBLISH packets it hands out and reads the source only while the
 /// budget has room (what is already buffered is still handed out).
 /// </summary>
-internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 1024, ReadBudget? budget = null) : Stream
+internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 1024, ReadBudget? budget = null) : ConnectionStream(inner)
 {
     private readonly byte[] _buffer = new byte[bufferSize];
     private PublishFrameCounter _publishes;
@@ -16,15 +16,6 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
     private int _end;
 
     public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => inner.CanWrite;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
@@ -35,12 +26,12 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
             // A read as large as the buffer gains nothing from it.
             if (destination.Length >= _buffer.Length)
             {
-                var read = await inner.ReadAsync(destination, cancellationToken);
+                var read = await Inner.ReadAsync(destination, cancellationToken);
                 return Counted(destination.Span[..read]);
             }
             // Empty before the read: a cancelled or failed read must not leave old bytes to be handed out again.
             _start = _end = 0;
-            _end = await inner.ReadAsync(_buffer, cancellationToken);
+            _end = await Inner.ReadAsync(_buffer, cancellationToken);
             if (_end == 0)
                 return 0;
         }
@@ -56,9 +47,9 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
         {
             budget?.WhenRoomAsync(CancellationToken.None).GetAwaiter().GetResult();
             if (destination.Length >= _buffer.Length)
-                return Counted(destination[..inner.Read(destination)]);
+                return Counted(destination[..Inner.Read(destination)]);
             _start = _end = 0;
-            _end = inner.Read(_buffer);
+            _end = Inner.Read(_buffer);
             if (_end == 0)
                 return 0;
         }
@@ -68,35 +59,19 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
-        inner.WriteAsync(source, cancellationToken);
+        Inner.WriteAsync(source, cancellationToken);
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.WriteAsync(buffer, offset, count, cancellationToken);
+        Inner.WriteAsync(buffer, offset, count, cancellationToken);
 
-    public override void Write(ReadOnlySpan<byte> source) => inner.Write(source);
+    public override void Write(ReadOnlySpan<byte> source) => Inner.Write(source);
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => Inner.Write(buffer, offset, count);
 
-    public override void Flush() => inner.Flush();
+    public override void Flush() => Inner.Flush();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            inner.Dispose();
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync();
-        await base.DisposeAsync();
-    }
 
     private int Take(Span<byte> destination)
     {

@@ -6,11 +6,16 @@ namespace OpsCenter.Ingest.Mqtt;
 
 /// <summary>
 /// Opens the consumer's TCP connection the way MQTTnet would (no Nagle delay) and gives MQTTnet a
-/// <see cref="ReadBufferedStream"/> over it, reading only while <paramref name="budget"/> (if any) has room. TLS, when
-/// configured, is still layered on top by MQTTnet.
+/// <see cref="ReadBufferedStream"/> over it, reading only while <paramref name="budget"/> (if any) has room, whose writes
+/// can be gathered (<see cref="WriteGatheringStream"/>). TLS, when configured, is still layered on top by MQTTnet.
 /// </summary>
 internal sealed class ReadBufferingStreamProvider(ReadBudget? budget = null) : IMqttClientStreamProvider
 {
+    private WriteGatheringStream? _current;
+
+    /// <summary>The latest connection's stream: where a batch's acknowledgements are gathered.</summary>
+    public WriteGatheringStream? Current => Volatile.Read(ref _current);
+
     public async Task<Stream> ConnectAsync(EndPoint brokerEndPoint, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -23,6 +28,8 @@ internal sealed class ReadBufferingStreamProvider(ReadBudget? budget = null) : I
             socket.Dispose();
             throw;
         }
-        return new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true), budget: budget);
+        var stream = new WriteGatheringStream(new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true), budget: budget));
+        Volatile.Write(ref _current, stream);
+        return stream;
     }
 }

@@ -112,6 +112,28 @@ public sealed class NothingLostTests
     }
 
     [Fact]
+    public async Task Acknowledgements_gathered_per_batch_reach_the_broker_so_a_restarted_Ingest_is_sent_nothing_again()
+    {
+        await using var harness = await IngestHarness.StartAsync();
+        var ingest = await harness.StartIngestAsync();
+        var detectors = harness.DetectorIds();
+        await using var devices = await harness.ConnectDevicesAsync();
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        const int total = 3000; // six batches of 500, each batch's PUBACKs written together
+        await TrafficLoad.PublishAsync(devices, detectors, total, 0, start);
+        await Eventually.True(async () => await harness.CountAsync("traffic_telemetry") == total, Patience, $"all {total} points in InfluxDB");
+        await ingest.StopAsync(); // waits for the last batch's acknowledgements to be sent
+        await ingest.StartAsync(); // same client id: the persistent session would hand back anything unacknowledged
+        await Eventually.True(async () => (await ingest.HealthAsync()).Status == 200, Patience, "Ingest healthy again");
+
+        // The broker sends a session's held messages before newer ones: once this one is stored, any redelivery has come.
+        await TrafficLoad.PublishAsync(devices, detectors, 1, total, start);
+        await Eventually.True(async () => await harness.CountAsync("traffic_telemetry") == total + 1, Patience, "the message after the restart stored");
+        Assert.Equal(1, await IngestHarness.MetricAsync(ingest, "opscenter_ingest_received_total"));
+    }
+
+    [Fact]
     public async Task Repeated_messages_are_stored_once()
     {
         await using var harness = await IngestHarness.StartAsync();
