@@ -41,7 +41,7 @@ public sealed partial class DeviceMessageConsumer(
     private Task _acknowledging = Task.CompletedTask;
     private IMqttClient? _client;
     private readonly ReadBudget _readBudget = new(ingestOptions.Value.BatchSize * 2);
-    private ReadBufferingStreamProvider? _streams;
+    private ConnectionStreamProvider? _streams;
 
     public bool IsConnected => _client?.IsConnected ?? false;
 
@@ -110,7 +110,7 @@ public sealed partial class DeviceMessageConsumer(
         .BuildWithSocketBuffers();
 
     private MqttClientOptionsBuilder WithReads(MqttClientOptionsBuilder builder) =>
-        _options.BufferedReads ? builder.WithStreamProvider(_streams ??= new ReadBufferingStreamProvider(_readBudget)) : builder;
+        _options.BufferedReads ? builder.WithStreamProvider(_streams ??= new ConnectionStreamProvider(_readBudget)) : builder;
 
     private async Task SubscribeAsync(IMqttClient client, MqttClientConnectResult result, CancellationToken stoppingToken)
     {
@@ -157,17 +157,18 @@ public sealed partial class DeviceMessageConsumer(
                     await FillBatchAsync(reader, batch, window.Token);
                 }
             }
-            if (batch.Count > 0)
-                _readBudget.Taken(batch.Count);
-            else
-                _readBudget.Forget(); // a second without a message
-
             try
             {
                 if (batch.Count > 0)
+                {
+                    _readBudget.Taken(batch.Count); // before the work: the socket is read again while it is done
                     await HandleBatchAsync(batch, stoppingToken);
+                }
                 else
+                {
+                    _readBudget.Forget(); // a second without a message
                     await pipeline.ReplayBufferAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -310,15 +311,7 @@ public sealed partial class DeviceMessageConsumer(
         }
         finally
         {
-            try
-            {
-                stream?.EndGathering();
-            }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-            {
-                // The connection is gone with the gathered PUBACKs: the broker redelivers and duplicates are dropped.
-                LogAckFailed(ex.Message);
-            }
+            EndGathering(stream);
         }
         if (stale > 0)
             LogStaleAcksSkipped(stale);
@@ -341,6 +334,19 @@ public sealed partial class DeviceMessageConsumer(
             span?.Dispose();
         }
         LogBatch(count, clock.GetElapsedTime(started, durable).TotalMilliseconds, clock.GetElapsedTime(durable).TotalMilliseconds);
+    }
+
+    private void EndGathering(WriteGatheringStream? stream)
+    {
+        try
+        {
+            stream?.EndGathering();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // The connection is gone with the gathered PUBACKs: the broker redelivers and duplicates are dropped.
+            LogAckFailed(ex.Message);
+        }
     }
 
     /// <summary>

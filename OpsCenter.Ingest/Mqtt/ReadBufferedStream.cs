@@ -72,7 +72,6 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
 
-
     private int Take(Span<byte> destination)
     {
         var count = Math.Min(destination.Length, _end - _start);

@@ -19,6 +19,8 @@ public static class PointMapper
         CameraEventFields.Severity, StatusFields.State, CounterTelemetryFields.ServiceStatus, CounterEventFields.Channel,
     };
 
+    private static readonly Dictionary<string, string> NoTexts = [];
+
     // Built once: the measurement name is needed for every stored reading.
     private static readonly string[,] Measurements = BuildMeasurements();
 
@@ -44,13 +46,12 @@ public static class PointMapper
             line.Tag(EventFields.Type, r.EventType);
         if (r.TryGetNumber(TrafficTelemetryFields.LaneId, out var lane))
             line.Tag("lane", (long)lane);
-        if (r.HasTexts)
+        // Asked through HasTexts: the map's getter would make an empty one for the many readings without texts.
+        var texts = r.HasTexts ? r.Texts : NoTexts;
+        foreach (var (key, value) in texts)
         {
-            foreach (var (key, value) in r.Texts)
-            {
-                if (TagTexts.Contains(key))
-                    line.Tag(key, value);
-            }
+            if (TagTexts.Contains(key))
+                line.Tag(key, value);
         }
 
         line.Field(CommonFields.Seq, r.Seq);
@@ -62,13 +63,10 @@ public static class PointMapper
         }
         foreach (var (key, value) in r.Flags)
             line.Field(key, value);
-        if (r.HasTexts)
+        foreach (var (key, value) in texts)
         {
-            foreach (var (key, value) in r.Texts)
-            {
-                if (!TagTexts.Contains(key))
-                    line.Field(key, value);
-            }
+            if (!TagTexts.Contains(key))
+                line.Field(key, value);
         }
         line.End(TimestampNs(r));
     }

@@ -17,12 +17,9 @@ internal sealed class MessageRules
         Fields = fields;
         for (var i = 0; i < fields.Length; i++)
         {
-            if (fields[i].Required)
+            var field = fields[i];
+            if (field.Required)
                 RequiredMask |= 1UL << i;
-        }
-        ByEventType = eventRequirements?.Invoke(this) ?? [];
-        foreach (var field in fields)
-        {
             switch (field.Kind)
             {
                 case FieldKind.Number or FieldKind.Integer:
@@ -39,6 +36,7 @@ internal sealed class MessageRules
                     break;
             }
         }
+        ByEventType = eventRequirements?.Invoke(this) ?? [];
     }
 
     /// <summary>

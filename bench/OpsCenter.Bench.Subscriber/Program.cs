@@ -31,7 +31,7 @@ client.ApplicationMessageReceivedAsync += e =>
 };
 var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(clientId);
 if (args is [_, _, "buffered"])
-    options = options.WithStreamProvider(new OpsCenter.Ingest.Mqtt.ReadBufferingStreamProvider());
+    options = options.WithStreamProvider(new OpsCenter.Ingest.Mqtt.ConnectionStreamProvider());
 await client.ConnectAsync(options
     .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(false).WithSessionExpiryInterval(24 * 3600)
     .WithReceiveMaximum(ushort.MaxValue).WithKeepAlivePeriod(TimeSpan.FromSeconds(15)).BuildWithSocketBuffers());

@@ -9,7 +9,7 @@ namespace OpsCenter.Ingest.Mqtt;
 /// <see cref="ReadBufferedStream"/> over it, reading only while <paramref name="budget"/> (if any) has room, whose writes
 /// can be gathered (<see cref="WriteGatheringStream"/>). TLS, when configured, is still layered on top by MQTTnet.
 /// </summary>
-internal sealed class ReadBufferingStreamProvider(ReadBudget? budget = null) : IMqttClientStreamProvider
+internal sealed class ConnectionStreamProvider(ReadBudget? budget = null) : IMqttClientStreamProvider
 {
     private WriteGatheringStream? _current;
 
