@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OpsCenter.Contracts.Devices;
@@ -58,9 +59,10 @@ public sealed record StoredReading
     private Dictionary<string, bool>? _flags;
     private Dictionary<string, string>? _texts;
 
-    [JsonIgnore] public Dictionary<string, double> Numbers { get => _numbers ??= []; init => _numbers = value; }
-    [JsonIgnore] public Dictionary<string, bool> Flags { get => _flags ??= []; init => _flags = value; }
-    [JsonIgnore] public Dictionary<string, string> Texts { get => _texts ??= []; init => _texts = value; }
+    // Null may be given (a reading with no texts, most of them): the map is then made on first read, if ever.
+    [JsonIgnore, AllowNull] public Dictionary<string, double> Numbers { get => _numbers ??= []; init => _numbers = value; }
+    [JsonIgnore, AllowNull] public Dictionary<string, bool> Flags { get => _flags ??= []; init => _flags = value; }
+    [JsonIgnore, AllowNull] public Dictionary<string, string> Texts { get => _texts ??= []; init => _texts = value; }
 
     /// <summary>Whether the reading has any texts, without making an empty map to find out (most readings have none).</summary>
     [JsonIgnore] public bool HasTexts => _texts is { Count: > 0 };

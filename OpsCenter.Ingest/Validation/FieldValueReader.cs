@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace OpsCenter.Ingest.Validation;
 
-/// <summary>Reads one field's value (the reader sits on it) according to its rule, into the draft.</summary>
+/// <summary>
+/// Reads one field's value (the reader sits on it) according to its rule, into the draft. Never moves the reader: a
+/// value that starts an object or array is the wrong type here, and the walk goes on through it.
+/// </summary>
 internal static class FieldValueReader
 {
     // Doubles at or beyond 2^63 cannot be a long; comparing as double avoids a checked cast.
@@ -59,7 +62,8 @@ internal static class FieldValueReader
                     draft.Text(rule.Name, choice);
                 return null;
             case FieldKind.VehicleCounts:
-                return ReadVehicleCounts(ref reader, rule, ref draft);
+                // An object is walked count by count (FieldWalk); anything else is the wrong type.
+                return rule.Fail(RejectReason.WrongType);
             default:
                 throw new InvalidOperationException($"no reader for {rule.Kind}");
         }
@@ -124,23 +128,13 @@ internal static class FieldValueReader
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && uri.Host.Length > 0;
 
-    private static Fault? ReadVehicleCounts(ref Utf8JsonReader reader, FieldRule rule, ref ReadingDraft draft)
+    /// <summary>One vehicle type's count inside <c>vehicleTypes</c>, stored like a field of its own.</summary>
+    public static Fault? ReadCount(ref Utf8JsonReader reader, FieldRule countRule, ref ReadingDraft draft)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return rule.Fail(RejectReason.WrongType);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var i = IndexOfChoice(ref reader, rule);
-            if (i < 0)
-                return rule.Fail(RejectReason.UnknownEnum);
-            reader.Read();
-            var countRule = ContractRules.VehicleCountRules[i];
-            var fault = ReadInteger(ref reader, countRule, out var count);
-            if (fault is not null)
-                return fault;
+        var fault = ReadInteger(ref reader, countRule, out var count);
+        if (fault is null)
             draft.Number(countRule.Name, count);
-        }
-        return null;
+        return fault;
     }
 
     private static bool TryTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)

@@ -3,78 +3,39 @@ using System.Text.Json;
 namespace OpsCenter.Ingest.Validation;
 
 /// <summary>
-/// First pass over a payload: exactly one JSON object, no key repeated in any object, nesting bounded.
-/// Kept apart from field reading so the second pass can trust the structure and skip unknown fields cheaply.
+/// The shape rules a payload meets before any field counts: exactly one JSON object, no key repeated in any object,
+/// nesting bounded. <see cref="MessageReader"/> checks them in the same pass that reads the fields.
 /// </summary>
 internal static class JsonShape
 {
     /// <summary>Deepest nesting of objects/arrays accepted; the contract's deepest message needs 2.</summary>
     public const int MaxDepth = 8;
 
-    public static Fault? Check(ReadOnlySpan<byte> json)
-    {
-        if (json.IsEmpty)
-            return new Fault(RejectReason.NotJson, "payload is empty");
+    // The reader's own limit sits above ours so that deep input gets the specific tooDeep reason.
+    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth * 4 };
 
-        // The reader's own limit sits above ours so that deep input gets the specific tooDeep reason.
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth * 4 });
-        var names = new PropertyNameSet(json.Length);
-        try
-        {
-            if (!reader.Read())
-                return new Fault(RejectReason.NotJson, "payload holds no JSON value");
-            if (reader.TokenType != JsonTokenType.StartObject)
-                return new Fault(RejectReason.NotObject, "payload must be a JSON object");
-            names.OpenObject();
+    public static readonly Fault Empty = new(RejectReason.NotJson, "payload is empty");
+    public static readonly Fault NoValue = new(RejectReason.NotJson, "payload holds no JSON value");
+    public static readonly Fault NotObject = new(RejectReason.NotObject, "payload must be a JSON object");
+    public static readonly Fault EndsInside = new(RejectReason.NotJson, "payload ends inside the JSON object");
+    public static readonly Fault TooDeep = new(RejectReason.TooDeep, $"objects and arrays nest deeper than {MaxDepth} levels");
+    public static readonly Fault TrailingContent = new(RejectReason.NotObject, "payload must be a single JSON object; content follows it");
 
-            while (reader.Read())
-            {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject:
-                        if (reader.CurrentDepth >= MaxDepth)
-                            return TooDeep;
-                        names.OpenObject();
-                        break;
-                    case JsonTokenType.StartArray:
-                        if (reader.CurrentDepth >= MaxDepth)
-                            return TooDeep;
-                        break;
-                    case JsonTokenType.EndObject:
-                        names.CloseObject();
-                        if (reader.CurrentDepth == 0)
-                            return HasTrailingContent(json[(int)reader.BytesConsumed..]) ? TrailingContent : null;
-                        break;
-                    case JsonTokenType.PropertyName:
-                        if (!names.TryAdd(ref reader))
-                            return new Fault(RejectReason.DuplicateKey, $"key '{Truncate(reader.GetString())}' appears twice in one object");
-                        break;
-                }
-            }
-            return new Fault(RejectReason.NotJson, "payload ends inside the JSON object");
-        }
-        catch (JsonException)
-        {
-            return ContainsNonFiniteLiteral(json)
-                ? new Fault(RejectReason.NonFiniteNumber, "NaN and Infinity are not JSON numbers")
-                : new Fault(RejectReason.NotJson, "payload is not well-formed JSON");
-        }
-        finally
-        {
-            names.Dispose();
-        }
-    }
+    public static Fault DuplicateKey(ref Utf8JsonReader reader) =>
+        new(RejectReason.DuplicateKey, $"key '{Truncate(reader.GetString())}' appears twice in one object");
 
-    private static readonly Fault TooDeep = new(RejectReason.TooDeep, $"objects and arrays nest deeper than {MaxDepth} levels");
-    private static readonly Fault TrailingContent = new(RejectReason.NotObject, "payload must be a single JSON object; content follows it");
-
-    private static bool HasTrailingContent(ReadOnlySpan<byte> rest) =>
+    public static bool HasTrailingContent(ReadOnlySpan<byte> rest) =>
         rest.TrimStart(" \t\r\n"u8).Length > 0;
 
     /// <summary>
     /// Tells "used NaN/Infinity" apart from other malformed JSON, because devices written in languages whose
     /// JSON encoders emit those literals are a common integration bug worth naming precisely.
     /// </summary>
+    public static Fault Malformed(ReadOnlySpan<byte> json) =>
+        ContainsNonFiniteLiteral(json)
+            ? new Fault(RejectReason.NonFiniteNumber, "NaN and Infinity are not JSON numbers")
+            : new Fault(RejectReason.NotJson, "payload is not well-formed JSON");
+
     private static bool ContainsNonFiniteLiteral(ReadOnlySpan<byte> json)
     {
         var inString = false;

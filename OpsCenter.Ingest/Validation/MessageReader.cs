@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text.Json;
 using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Ingestion;
@@ -6,8 +5,10 @@ using OpsCenter.Contracts.Ingestion;
 namespace OpsCenter.Ingest.Validation;
 
 /// <summary>
-/// Second pass: reads the contract's fields for one message type from a payload whose shape
-/// <see cref="JsonShape"/> already vouched for, checks them, and applies the time rules.
+/// One pass over a payload: checks its <see cref="JsonShape"/> and reads the contract's fields for its message type
+/// (<see cref="FieldWalk"/>), then applies the time rules. A shape fault anywhere outranks a field fault, because a
+/// payload that is not one well-formed object says nothing a field could be trusted for: after the first field fault
+/// the walk goes on checking the shape only. (Two passes, shape then fields, cost 17–24 % of Ingest's CPU samples.)
 /// </summary>
 internal static class MessageReader
 {
@@ -19,77 +20,66 @@ internal static class MessageReader
         out StoredReading? reading)
     {
         reading = null;
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonShape.MaxDepth * 4 });
-        reader.Read();
+        if (json.IsEmpty)
+            return JsonShape.Empty;
 
-        var draft = new ReadingDraft { Rules = rules };
-        var seen = 0UL;
-        var fields = rules.Fields;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var reader = new Utf8JsonReader(json, JsonShape.ReaderOptions);
+        var names = new PropertyNameSet(json.Length);
+        var fields = new FieldWalk(rules, topic.DeviceId);
+        try
         {
-            var index = IndexOfField(ref reader, fields);
-            reader.Read();
-            if (index < 0)
+            if (!reader.Read())
+                return JsonShape.NoValue;
+            if (reader.TokenType != JsonTokenType.StartObject)
+                return JsonShape.NotObject;
+            names.OpenObject();
+
+            while (reader.Read())
             {
-                // Devices may be newer than the contract: unknown fields are skipped, never stored.
-                reader.Skip();
-                continue;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        if (reader.CurrentDepth >= JsonShape.MaxDepth)
+                            return JsonShape.TooDeep;
+                        names.OpenObject();
+                        fields.Value(ref reader);
+                        break;
+                    case JsonTokenType.StartArray:
+                        if (reader.CurrentDepth >= JsonShape.MaxDepth)
+                            return JsonShape.TooDeep;
+                        fields.Value(ref reader);
+                        break;
+                    case JsonTokenType.EndObject:
+                        names.CloseObject();
+                        if (reader.CurrentDepth == 0)
+                        {
+                            return JsonShape.HasTrailingContent(json[(int)reader.BytesConsumed..])
+                                ? JsonShape.TrailingContent
+                                : fields.Finish(topic, now, lateAfter, out reading);
+                        }
+                        fields.EndObject(ref reader);
+                        break;
+                    case JsonTokenType.EndArray:
+                        break;
+                    case JsonTokenType.PropertyName:
+                        if (!names.TryAdd(ref reader, out var name, out var hash))
+                            return JsonShape.DuplicateKey(ref reader);
+                        fields.Name(ref reader, name, hash);
+                        break;
+                    default:
+                        fields.Value(ref reader);
+                        break;
+                }
             }
-            seen |= 1UL << index;
-            var fault = FieldValueReader.Read(ref reader, fields[index], topic.DeviceId, ref draft);
-            if (fault is not null)
-                return fault;
+            return JsonShape.EndsInside;
         }
-
-        var missing = rules.RequiredMask & ~seen;
-        if (missing != 0)
-            return new Fault(RejectReason.MissingField, fields[BitOperations.TrailingZeroCount(missing)].Missing);
-        if (draft.EventType is not null && EventFault(rules, draft.EventType, seen) is { } eventFault)
-            return eventFault;
-
-        if (draft.Ts > now + MaxFuture)
-            return new Fault(RejectReason.FutureTimestamp, "ts is more than 5 minutes ahead of the ingest clock");
-        if (draft.Ts < now - MaxAge)
-            return new Fault(RejectReason.TooOld, "ts is more than 7 days old");
-
-        reading = new StoredReading
+        catch (JsonException)
         {
-            DeviceId = topic.DeviceId,
-            Kind = topic.Kind,
-            Channel = topic.Channel,
-            EventType = draft.EventType,
-            Ts = draft.Ts,
-            Seq = draft.Seq,
-            Late = draft.Ts < now - lateAfter,
-            Numbers = draft.Numbers ?? [],
-            Flags = draft.Flags ?? [],
-            Texts = draft.Texts ?? [],
-        };
-        return null;
-    }
-
-    private static Fault? EventFault(MessageRules rules, string eventType, ulong seen)
-    {
-        if (!rules.ByEventType.TryGetValue(eventType, out var requirement))
-            return null;
-        var lacking = requirement.AllOf & ~seen;
-        if (lacking != 0)
-        {
-            var name = rules.Fields[BitOperations.TrailingZeroCount(lacking)].Name;
-            return new Fault(RejectReason.MissingField, $"event '{eventType}' requires field '{name}'");
+            return JsonShape.Malformed(json);
         }
-        return requirement.AnyOf != 0 && (requirement.AnyOf & seen) == 0
-            ? new Fault(RejectReason.MissingField, requirement.AnyOfDetail)
-            : null;
-    }
-
-    private static int IndexOfField(ref Utf8JsonReader reader, FieldRule[] fields)
-    {
-        for (var i = 0; i < fields.Length; i++)
+        finally
         {
-            if (reader.ValueTextEquals(fields[i].Utf8Name))
-                return i;
+            names.Dispose();
         }
-        return -1;
     }
 }

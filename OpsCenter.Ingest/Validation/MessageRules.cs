@@ -15,9 +15,11 @@ internal sealed class MessageRules
         if (fields.Length > MaxFields)
             throw new ArgumentException("field masks are 64 bits wide", nameof(fields));
         Fields = fields;
+        NameHashes = new int[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
+            NameHashes[i] = PropertyNameSet.Hash(field.Utf8Name);
             if (field.Required)
                 RequiredMask |= 1UL << i;
             switch (field.Kind)
@@ -48,8 +50,23 @@ internal sealed class MessageRules
     public int TextCapacity { get; }
 
     public FieldRule[] Fields { get; }
+
+    /// <summary>Each field's name hashed as <see cref="PropertyNameSet"/> hashes a payload's keys.</summary>
+    private int[] NameHashes { get; }
     public ulong RequiredMask { get; }
     public IReadOnlyDictionary<string, EventRequirement> ByEventType { get; }
+
+    /// <summary>The field a payload's (unescaped) property name is, or -1: one int compared per field, bytes once.</summary>
+    public int IndexOf(ReadOnlySpan<byte> name, int hash)
+    {
+        var hashes = NameHashes;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (hashes[i] == hash && name.SequenceEqual(Fields[i].Utf8Name))
+                return i;
+        }
+        return -1;
+    }
 
     public int IndexOf(string name) => Array.FindIndex(Fields, f => f.Name == name);
 

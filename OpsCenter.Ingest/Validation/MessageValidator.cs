@@ -42,10 +42,8 @@ public sealed class MessageValidator
         if (!Utf8.IsValid(payload))
             return ValidationResult.Rejected(RejectReason.NotUtf8, "payload is not valid UTF-8", parsed);
 
-        if (JsonShape.Check(payload) is { } shapeFault)
-            return ValidationResult.Rejected(shapeFault.Reason, shapeFault.Detail, parsed);
-        if (MessageReader.Read(payload, parsed, rules, now, LateAfter, out var reading) is { } fieldFault)
-            return ValidationResult.Rejected(fieldFault.Reason, fieldFault.Detail, parsed);
+        if (MessageReader.Read(payload, parsed, rules, now, LateAfter, out var reading) is { } fault)
+            return ValidationResult.Rejected(fault.Reason, fault.Detail, parsed);
         return ValidationResult.Accepted(parsed, reading!);
     }
 }

@@ -46,13 +46,16 @@ internal struct PropertyNameSet
         _depth--;
     }
 
-    /// <summary>Records the reader's current property name; false when this object already has it.</summary>
-    public bool TryAdd(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Records the reader's current property name; false when this object already has it. Gives the name unescaped
+    /// and its <see cref="Hash"/>, so the caller can look the field up without decoding it again.
+    /// </summary>
+    public bool TryAdd(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name, out int hash)
     {
         var target = _bytes.AsSpan(_bytesUsed);
         var length = reader.ValueIsEscaped ? reader.CopyString(target) : Copy(reader.ValueSpan, target);
-        var name = target[..length];
-        var hash = Hash(name);
+        name = target[..length];
+        hash = Hash(name);
         var start = _frameStarts[_depth];
         var inObject = _count - start;
 
@@ -113,7 +116,7 @@ internal struct PropertyNameSet
     }
 
     // FNV-1a: cheap, deterministic, good enough to make most comparisons a single int check.
-    private static int Hash(ReadOnlySpan<byte> name)
+    public static int Hash(ReadOnlySpan<byte> name)
     {
         var h = 2166136261u;
         foreach (var b in name)

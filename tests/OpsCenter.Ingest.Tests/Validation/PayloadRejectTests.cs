@@ -127,6 +127,23 @@ public class PayloadRejectTests
         RejectAssert.Rejected(RejectReason.DuplicateKey, repeated);
     }
 
+    [Theory]
+    [InlineData("\"waiting\":7", "\"waiting\":\"x\",\"y\":1,\"y\":2", RejectReason.DuplicateKey)]
+    [InlineData("\"waiting\":7", "\"waiting\":{\"a\":1,\"a\":2}", RejectReason.DuplicateKey)]
+    [InlineData("\"waiting\":7", "\"waiting\":-1,\"x\":[1,}", RejectReason.NotJson)]
+    [InlineData("\"waiting\":7", "\"waiting\":[[[[[[[[[1]]]]]]]]]", RejectReason.TooDeep)]
+    public void A_shape_fault_after_a_field_fault_still_decides_the_reason(string find, string replace, RejectReason expected) =>
+        // Fields and shape are checked in one pass; a payload that is not one well-formed object is named so first.
+        RejectAssert.Rejected(expected, Validate(CounterTelemetry, find, replace));
+
+    [Theory]
+    [InlineData("\"car\":10", "\"van\":10,\"car\":{\"a\":1,\"a\":1}", RejectReason.DuplicateKey)]
+    [InlineData("\"car\":10", "\"car\":\"ten\",\"x\":{\"a\":1,\"a\":1}", RejectReason.DuplicateKey)]
+    [InlineData("\"car\":10", "\"car\":{\"a\":1}", RejectReason.WrongType)]
+    [InlineData("\"car\":10", "\"van\":10", RejectReason.UnknownEnum)]
+    public void Vehicle_counts_are_read_inside_the_same_walk(string find, string replace, RejectReason expected) =>
+        RejectAssert.Rejected(expected, Validate(Traffic, find, replace));
+
     [Fact]
     public void Accepts_nesting_up_to_the_limit_and_rejects_deeper()
     {
