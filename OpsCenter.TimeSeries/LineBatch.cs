@@ -21,6 +21,9 @@ public sealed class LineBatch : IDisposable
     private static readonly SearchValues<char> MeasurementEscapes = SearchValues.Create(", \\\n\r");
     private static readonly SearchValues<char> StringEscapes = SearchValues.Create("\"\\");
 
+    // Doubles from -2^53 to 2^53 that are whole numbers are exactly a long.
+    private const double ExactLongLimit = 9007199254740992d;
+
     private readonly List<int> _ends;
     private byte[] _buffer;
     private int _length;
@@ -97,6 +100,13 @@ public sealed class LineBatch : IDisposable
     public LineBatch Field(string key, double value)
     {
         FieldKey(key);
+        // A whole number (most of the contract's numbers are counts) formats as a long: the same digits as "R" gives,
+        // for a fraction of its cost. Still a float field, as there is no 'i'. -0 keeps its sign through "R".
+        if (Math.Abs(value) < ExactLongLimit && (long)value == value && !(value == 0 && double.IsNegative(value)))
+        {
+            Formatted((long)value, default);
+            return this;
+        }
         Ensure(32);
         if (!value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture))
             throw new InvalidOperationException("no room for a number");

@@ -47,14 +47,13 @@ public sealed partial class ServerAnnouncer(IOptions<MqttConnectionOptions> mqtt
     }
 
     /// <summary>
-    /// A batch's announcement, serialized once straight into a pooled buffer (no intermediate array, no copy): the
-    /// MQTT message points at that buffer, which goes back to the pool once published (or dropped).
+    /// A batch's announcement, written once straight into a pooled buffer (no intermediate array, no copy): the MQTT
+    /// message points at that buffer, which goes back to the pool once published (or dropped).
     /// </summary>
     private static StoredAnnouncement Announcement(DeviceKind kind, List<StoredReading> readings)
     {
         var json = new PooledBuffer(readings.Count * 320);
-        using (var writer = new Utf8JsonWriter(json))
-            JsonSerializer.Serialize(writer, new StoredBatch(readings), IngestionJsonContext.Default.StoredBatch);
+        StoredBatchWriter.Write(json, readings);
         var message = new MqttApplicationMessageBuilder().WithTopic(InternalTopics.Stored(kind))
             .WithPayload(new ReadOnlySequence<byte>(json.Written))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();

@@ -28,6 +28,26 @@ public sealed class LineProtocolTests
         Assert.Equal([expected, batch.Line(1)], batch.ToStrings());
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.0)]
+    [InlineData(60.0)]
+    [InlineData(-3.0)]
+    [InlineData(1e15)]
+    [InlineData(-1234567890123456.0)]
+    [InlineData(9007199254740990.0)]
+    [InlineData(9007199254740992.0)]
+    [InlineData(9007199254740994.0)]
+    [InlineData(1e300)]
+    [InlineData(4.999999999999999)]
+    public void Whole_numbers_take_the_integer_path_with_the_same_digits_as_round_trip_formatting(double value)
+    {
+        using var batch = new LineBatch(1);
+        batch.Start("m").Field("n", value).End(1);
+
+        Assert.Equal(new LineProtocol("m").Field("n", value).Build(1), batch.Line(0));
+    }
+
     [Fact]
     public void A_line_batch_grows_past_its_first_buffer_and_reads_back_every_line()
     {
