@@ -61,21 +61,22 @@ public static class StoredBatchWriter
         writer.WriteString(TsName, reading.Ts);
         writer.WriteNumber(SeqName, reading.Seq);
         writer.WriteBoolean(LateName, reading.Late);
-        if (reading.NumbersOnWire is { } numbers)
+        // The maps the generated serializer writes (NumbersOnWire…), walked without making them.
+        if (reading.NumberEntries is { Exists: true } numbers)
         {
             writer.WriteStartObject(NumbersName);
             foreach (var (key, value) in numbers)
                 WriteNumber(writer, Encoded(key), value);
             writer.WriteEndObject();
         }
-        if (reading.FlagsOnWire is { } flags)
+        if (reading.FlagEntries is { Exists: true } flags)
         {
             writer.WriteStartObject(FlagsName);
             foreach (var (key, value) in flags)
                 writer.WriteBoolean(Encoded(key), value);
             writer.WriteEndObject();
         }
-        if (reading.TextsOnWire is { } texts)
+        if (reading.TextEntries is { Exists: true } texts)
         {
             writer.WriteStartObject(TextsName);
             foreach (var (key, value) in texts)

@@ -59,24 +59,75 @@ public sealed record StoredReading
     private Dictionary<string, bool>? _flags;
     private Dictionary<string, string>? _texts;
 
+    // Ingest's readings come with their values compact (ReadingValues) and no maps: a map is made from them the first
+    // time someone asks for it, and from then on the map is what counts (code may change it).
+    private ReadingValues _values;
+
+    /// <summary>The values as Ingest's validator read them, by slot of the message type's layout (no maps made).</summary>
+    [JsonIgnore]
+    public ReadingValues Values { init => _values = value; }
+
+    private bool Compact => _values.Layout is not null;
+
     // Null may be given (a reading with no texts, most of them): the map is then made on first read, if ever.
-    [JsonIgnore, AllowNull] public Dictionary<string, double> Numbers { get => _numbers ??= []; init => _numbers = value; }
-    [JsonIgnore, AllowNull] public Dictionary<string, bool> Flags { get => _flags ??= []; init => _flags = value; }
-    [JsonIgnore, AllowNull] public Dictionary<string, string> Texts { get => _texts ??= []; init => _texts = value; }
+    [JsonIgnore, AllowNull]
+    public Dictionary<string, double> Numbers
+    {
+        get => _numbers ??= (Compact ? ReadingValues.ToMap(_values.Layout.Numbers, _values.Numbers, _values.NumberMask) : null) ?? [];
+        init => _numbers = value;
+    }
+
+    [JsonIgnore, AllowNull]
+    public Dictionary<string, bool> Flags
+    {
+        get => _flags ??= (Compact ? ReadingValues.ToMap(_values.Layout.Flags, _values.Flags, _values.FlagMask) : null) ?? [];
+        init => _flags = value;
+    }
+
+    [JsonIgnore, AllowNull]
+    public Dictionary<string, string> Texts
+    {
+        get => _texts ??= (Compact ? ReadingValues.ToMap(_values.Layout.Texts, _values.Texts, _values.TextMask) : null) ?? [];
+        init => _texts = value;
+    }
+
+    /// <summary>The numbers walked without making a map (the point mapper and the announcement walk every reading's).</summary>
+    [JsonIgnore]
+    public ReadingEntries<double> NumberEntries =>
+        _numbers is null && Compact ? new(_values.Layout.Numbers, _values.Numbers, _values.NumberMask) : new(_numbers);
+
+    [JsonIgnore]
+    public ReadingEntries<bool> FlagEntries =>
+        _flags is null && Compact ? new(_values.Layout.Flags, _values.Flags, _values.FlagMask) : new(_flags);
+
+    [JsonIgnore]
+    public ReadingEntries<string> TextEntries =>
+        _texts is null && Compact ? new(_values.Layout.Texts, _values.Texts, _values.TextMask) : new(_texts);
 
     /// <summary>Whether the reading has any texts, without making an empty map to find out (most readings have none).</summary>
-    [JsonIgnore] public bool HasTexts => _texts is { Count: > 0 };
+    [JsonIgnore] public bool HasTexts => _texts is null ? Compact && _values.HasTexts : _texts.Count > 0;
 
-    // On the wire the maps as they are: a map never made is left out (and reads back as an empty one), instead of the
-    // getters above making one per reading only to write "{}" (measured: an empty texts map per traffic reading).
+    // On the wire the maps as they are: a map never made (nor held compact) is left out, and reads back as an empty one.
     [JsonInclude, JsonPropertyName("numbers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    internal Dictionary<string, double>? NumbersOnWire { get => _numbers; init => _numbers = value; }
+    internal Dictionary<string, double>? NumbersOnWire
+    {
+        get => _numbers ?? (Compact ? ReadingValues.ToMap(_values.Layout.Numbers, _values.Numbers, _values.NumberMask) : null);
+        init => _numbers = value;
+    }
 
     [JsonInclude, JsonPropertyName("flags"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    internal Dictionary<string, bool>? FlagsOnWire { get => _flags; init => _flags = value; }
+    internal Dictionary<string, bool>? FlagsOnWire
+    {
+        get => _flags ?? (Compact ? ReadingValues.ToMap(_values.Layout.Flags, _values.Flags, _values.FlagMask) : null);
+        init => _flags = value;
+    }
 
     [JsonInclude, JsonPropertyName("texts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    internal Dictionary<string, string>? TextsOnWire { get => _texts; init => _texts = value; }
+    internal Dictionary<string, string>? TextsOnWire
+    {
+        get => _texts ?? (Compact ? ReadingValues.ToMap(_values.Layout.Texts, _values.Texts, _values.TextMask) : null);
+        init => _texts = value;
+    }
 
     [JsonIgnore] public StatusReading? Status => Channel == DeviceChannel.Status ? new(this) : null;
     [JsonIgnore] public CameraTelemetryReading? CameraTelemetry => Is(DeviceKind.Camera, DeviceChannel.Telemetry) ? new(this) : null;
@@ -85,11 +136,24 @@ public sealed record StoredReading
     [JsonIgnore] public CounterTelemetryReading? CounterTelemetry => Is(DeviceKind.Counter, DeviceChannel.Telemetry) ? new(this) : null;
     [JsonIgnore] public CounterEventReading? CounterEvent => Is(DeviceKind.Counter, DeviceChannel.Event) ? new(this) : null;
 
-    public bool TryGetNumber(string field, out double value) => Numbers.TryGetValue(field, out value);
+    public bool TryGetNumber(string field, out double value) => _numbers is null && Compact
+        ? _values.TryGet(_values.Layout.Numbers, _values.Numbers, _values.NumberMask, field, out value)
+        : Numbers.TryGetValue(field, out value);
 
-    public bool TryGetFlag(string field, out bool value) => Flags.TryGetValue(field, out value);
+    public bool TryGetFlag(string field, out bool value) => _flags is null && Compact
+        ? _values.TryGet(_values.Layout.Flags, _values.Flags, _values.FlagMask, field, out value)
+        : Flags.TryGetValue(field, out value);
 
-    public bool TryGetText(string field, out string value) => Texts.TryGetValue(field, out value!);
+    public bool TryGetText(string field, out string value) => _texts is null && Compact
+        ? _values.TryGet(_values.Layout.Texts, _values.Texts, _values.TextMask, field, out value!)
+        : Texts.TryGetValue(field, out value!);
+
+    /// <summary>The number, or 0 when the reading has none by that name.</summary>
+    public double NumberOrDefault(string field) => TryGetNumber(field, out var value) ? value : 0;
+
+    public bool FlagOrDefault(string field) => TryGetFlag(field, out var value) && value;
+
+    public string? TextOrDefault(string field) => TryGetText(field, out var value) ? value : null;
 
     private bool Is(DeviceKind kind, DeviceChannel channel) => Kind == kind && Channel == channel;
 }

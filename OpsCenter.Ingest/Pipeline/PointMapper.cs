@@ -19,8 +19,6 @@ public static class PointMapper
         CameraEventFields.Severity, StatusFields.State, CounterTelemetryFields.ServiceStatus, CounterEventFields.Channel,
     };
 
-    private static readonly Dictionary<string, string> NoTexts = [];
-
     // Built once: the measurement name is needed for every stored reading.
     private static readonly string[,] Measurements = BuildMeasurements();
 
@@ -46,9 +44,8 @@ public static class PointMapper
             line.Tag(EventFields.Type, r.EventType);
         if (r.TryGetNumber(TrafficTelemetryFields.LaneId, out var lane))
             line.Tag("lane", (long)lane);
-        // Asked through HasTexts: the map's getter would make an empty one for the many readings without texts.
-        var texts = r.HasTexts ? r.Texts : NoTexts;
-        foreach (var (key, value) in texts)
+        // Walked, not read as maps: a reading from Ingest's validator holds its values compact and has no maps to read.
+        foreach (var (key, value) in r.TextEntries)
         {
             if (TagTexts.Contains(key))
                 line.Tag(key, value);
@@ -56,14 +53,14 @@ public static class PointMapper
 
         line.Field(CommonFields.Seq, r.Seq);
         line.Field("late", r.Late);
-        foreach (var (key, value) in r.Numbers)
+        foreach (var (key, value) in r.NumberEntries)
         {
             if (key != TrafficTelemetryFields.LaneId)
                 line.Field(key, value);
         }
-        foreach (var (key, value) in r.Flags)
+        foreach (var (key, value) in r.FlagEntries)
             line.Field(key, value);
-        foreach (var (key, value) in texts)
+        foreach (var (key, value) in r.TextEntries)
         {
             if (!TagTexts.Contains(key))
                 line.Field(key, value);

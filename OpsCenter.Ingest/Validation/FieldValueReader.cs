@@ -11,7 +11,7 @@ internal static class FieldValueReader
     // Doubles at or beyond 2^63 cannot be a long; comparing as double avoids a checked cast.
     private const double TwoPow63 = 9223372036854775808d;
 
-    public static Fault? Read(ref Utf8JsonReader reader, FieldRule rule, string deviceId, ref ReadingDraft draft)
+    public static Fault? Read(ref Utf8JsonReader reader, FieldRule rule, int slot, string deviceId, ref ReadingDraft draft)
     {
         switch (rule.Kind)
         {
@@ -27,28 +27,28 @@ internal static class FieldValueReader
                 if (!TryTimestamp(ref reader, out var at))
                     return rule.Fail(RejectReason.BadTimestamp);
                 // One UTC form (round-trip "O") so stored deadlines compare as strings and as instants alike.
-                draft.Text(rule.Name, at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                draft.Values.SetText(slot, at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                 return null;
             case FieldKind.Seq:
                 return ReadInteger(ref reader, rule, out draft.Seq);
             case FieldKind.Integer:
                 var integerFault = ReadInteger(ref reader, rule, out var integer);
                 if (integerFault is null)
-                    draft.Number(rule.Name, integer);
+                    draft.Values.SetNumber(slot, integer);
                 return integerFault;
             case FieldKind.Number:
                 var numberFault = ReadNumber(ref reader, rule, out var number);
                 if (numberFault is null)
-                    draft.Number(rule.Name, number);
+                    draft.Values.SetNumber(slot, number);
                 return numberFault;
             case FieldKind.Flag:
                 if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
                     return rule.Fail(RejectReason.WrongType);
-                draft.Flag(rule.Name, reader.TokenType == JsonTokenType.True);
+                draft.Values.SetFlag(slot, reader.TokenType == JsonTokenType.True);
                 return null;
             case FieldKind.Text:
             case FieldKind.Url:
-                return ReadText(ref reader, rule, ref draft);
+                return ReadText(ref reader, rule, slot, ref draft);
             case FieldKind.Choice:
             case FieldKind.EventType:
                 if (reader.TokenType != JsonTokenType.String)
@@ -59,7 +59,7 @@ internal static class FieldValueReader
                 if (rule.Kind == FieldKind.EventType)
                     draft.EventType = choice;
                 else
-                    draft.Text(rule.Name, choice);
+                    draft.Values.SetText(slot, choice);
                 return null;
             case FieldKind.VehicleCounts:
                 // An object is walked count by count (FieldWalk); anything else is the wrong type.
@@ -106,7 +106,7 @@ internal static class FieldValueReader
             ? rule.Fail(RejectReason.NonFiniteNumber)
             : rule.Fail(RejectReason.WrongType);
 
-    private static Fault? ReadText(ref Utf8JsonReader reader, FieldRule rule, ref ReadingDraft draft)
+    private static Fault? ReadText(ref Utf8JsonReader reader, FieldRule rule, int slot, ref ReadingDraft draft)
     {
         if (reader.TokenType != JsonTokenType.String)
             return rule.Fail(RejectReason.WrongType);
@@ -119,7 +119,7 @@ internal static class FieldValueReader
             return rule.Fail(RejectReason.OutOfRange);
         if (rule.Kind == FieldKind.Url && !IsHttpUrl(text))
             return rule.Fail(RejectReason.OutOfRange);
-        draft.Text(rule.Name, text);
+        draft.Values.SetText(slot, text);
         return null;
     }
 
@@ -129,11 +129,11 @@ internal static class FieldValueReader
         && uri.Host.Length > 0;
 
     /// <summary>One vehicle type's count inside <c>vehicleTypes</c>, stored like a field of its own.</summary>
-    public static Fault? ReadCount(ref Utf8JsonReader reader, FieldRule countRule, ref ReadingDraft draft)
+    public static Fault? ReadCount(ref Utf8JsonReader reader, FieldRule countRule, int slot, ref ReadingDraft draft)
     {
         var fault = ReadInteger(ref reader, countRule, out var count);
         if (fault is null)
-            draft.Number(countRule.Name, count);
+            draft.Values.SetNumber(slot, count);
         return fault;
     }
 

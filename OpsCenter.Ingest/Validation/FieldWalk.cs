@@ -13,7 +13,7 @@ namespace OpsCenter.Ingest.Validation;
 /// </summary>
 internal struct FieldWalk(MessageRules rules, string deviceId)
 {
-    private ReadingDraft _draft = new() { Rules = rules };
+    private ReadingDraft _draft = new(rules);
     private ulong _seen;
     private int _field = -1;
     private int _count = -1;
@@ -51,11 +51,11 @@ internal struct FieldWalk(MessageRules rules, string deviceId)
             if (rule.Kind == FieldKind.VehicleCounts && reader.TokenType == JsonTokenType.StartObject)
                 _inCounts = true;
             else
-                _fault = FieldValueReader.Read(ref reader, rule, deviceId, ref _draft);
+                _fault = FieldValueReader.Read(ref reader, rule, rules.Slots[_field], deviceId, ref _draft);
         }
         else if (_inCounts && reader.CurrentDepth == 2)
         {
-            _fault = FieldValueReader.ReadCount(ref reader, ContractRules.VehicleCountRules[_count], ref _draft);
+            _fault = FieldValueReader.ReadCount(ref reader, ContractRules.VehicleCountRules[_count], rules.Slots[_field] + _count, ref _draft);
         }
     }
 
@@ -92,9 +92,7 @@ internal struct FieldWalk(MessageRules rules, string deviceId)
             Ts = _draft.Ts,
             Seq = _draft.Seq,
             Late = _draft.Ts < now - lateAfter,
-            Numbers = _draft.Numbers,
-            Flags = _draft.Flags,
-            Texts = _draft.Texts,
+            Values = _draft.Values,
         };
         return null;
     }

@@ -1,4 +1,5 @@
 using OpsCenter.Contracts.Devices;
+using OpsCenter.Contracts.Ingestion;
 
 namespace OpsCenter.Ingest.Validation;
 
@@ -16,38 +17,47 @@ internal sealed class MessageRules
             throw new ArgumentException("field masks are 64 bits wide", nameof(fields));
         Fields = fields;
         NameHashes = new int[fields.Length];
+        Slots = new int[fields.Length];
+        List<string> numbers = [], flags = [], texts = [];
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
             NameHashes[i] = PropertyNameSet.Hash(field.Utf8Name);
             if (field.Required)
                 RequiredMask |= 1UL << i;
-            switch (field.Kind)
+            // Where the field's value goes in a reading (ReadingValues); a count of vehicleTypes takes the slot of its
+            // vehicle type after the field's own.
+            Slots[i] = field.Kind switch
             {
-                case FieldKind.Number or FieldKind.Integer:
-                    NumberCapacity++;
-                    break;
-                case FieldKind.VehicleCounts:
-                    NumberCapacity += field.Choices.Length;
-                    break;
-                case FieldKind.Flag:
-                    FlagCapacity++;
-                    break;
-                case FieldKind.Text or FieldKind.Url or FieldKind.Timestamp or FieldKind.Choice:
-                    TextCapacity++;
-                    break;
-            }
+                FieldKind.Number or FieldKind.Integer => Add(numbers, field.Name),
+                FieldKind.VehicleCounts => AddAll(numbers, ContractRules.VehicleCountRules.Select(r => r.Name)),
+                FieldKind.Flag => Add(flags, field.Name),
+                FieldKind.Text or FieldKind.Url or FieldKind.Timestamp or FieldKind.Choice => Add(texts, field.Name),
+                _ => -1,
+            };
         }
+        Layout = new ReadingLayout(numbers, flags, texts);
         ByEventType = eventRequirements?.Invoke(this) ?? [];
     }
 
-    /// <summary>
-    /// How many numbers, flags and texts one message of this type can carry: a reading's maps are made this size, not
-    /// grown (a map that grows makes its arrays twice; one made for eight holds eleven; ~220 B per message, measured).
-    /// </summary>
-    public int NumberCapacity { get; }
-    public int FlagCapacity { get; }
-    public int TextCapacity { get; }
+    /// <summary>The slots a reading of this type fills: its values are held by position, not in maps.</summary>
+    public ReadingLayout Layout { get; }
+
+    /// <summary>Each field's slot in <see cref="Layout"/> (of its kind of value), or -1 for fields not kept as values.</summary>
+    public int[] Slots { get; }
+
+    private static int Add(List<string> names, string name)
+    {
+        names.Add(name);
+        return names.Count - 1;
+    }
+
+    private static int AddAll(List<string> names, IEnumerable<string> added)
+    {
+        var first = names.Count;
+        names.AddRange(added);
+        return first;
+    }
 
     public FieldRule[] Fields { get; }
 

@@ -43,6 +43,58 @@ public class StoredReadingTests
     }
 
     [Fact]
+    public void A_compact_reading_reads_like_one_with_maps_and_travels_the_same()
+    {
+        var compact = CompactTraffic();
+        var withMaps = Traffic();
+
+        Assert.Equal(withMaps.Numbers, compact.Numbers);
+        Assert.Equal(withMaps.Flags, compact.Flags);
+        Assert.Equal(withMaps.Traffic!.Value.AverageVehicleSpeed, compact.Traffic!.Value.AverageVehicleSpeed);
+        Assert.Equal(7L, compact.Traffic!.Value.VehicleCount(VehicleTypes.Car));
+        Assert.Null(compact.Traffic!.Value.VehicleCount(VehicleTypes.Bus));
+        Assert.False(CompactTraffic().HasTexts);
+        Assert.False(CompactTraffic().TryGetNumber(TrafficTelemetryFields.Intensity, out _)); // a slot never set
+        Assert.Equal(
+            JsonSerializer.Serialize(new StoredBatch([withMaps]), IngestionJsonContext.Default.StoredBatch),
+            JsonSerializer.Serialize(new StoredBatch([CompactTraffic()]), IngestionJsonContext.Default.StoredBatch));
+    }
+
+    [Fact]
+    public void Once_a_compact_readings_map_is_made_it_is_what_counts()
+    {
+        var reading = CompactTraffic();
+        reading.Numbers[TrafficTelemetryFields.Intensity] = 42;
+        var overridden = CompactTraffic() with { Flags = new() { [TrafficTelemetryFields.Congested] = false } };
+
+        Assert.True(reading.TryGetNumber(TrafficTelemetryFields.Intensity, out var intensity) && intensity == 42);
+        Assert.Contains(Walk(reading.NumberEntries), p => p.Key == TrafficTelemetryFields.Intensity && p.Value == 42);
+        Assert.Contains("\"intensity\":42", JsonSerializer.Serialize(new StoredBatch([reading]), IngestionJsonContext.Default.StoredBatch), StringComparison.Ordinal);
+        Assert.False(overridden.Traffic!.Value.Congested);
+    }
+
+    private static List<KeyValuePair<string, double>> Walk(ReadingEntries<double> entries)
+    {
+        var list = new List<KeyValuePair<string, double>>();
+        foreach (var entry in entries)
+            list.Add(entry);
+        return list;
+    }
+
+    /// <summary>The same reading as <see cref="Traffic"/>, as Ingest's validator makes it: values by slot, no maps.</summary>
+    private static StoredReading CompactTraffic()
+    {
+        var layout = new ReadingLayout(
+            [TrafficTelemetryFields.Intensity, TrafficTelemetryFields.AverageVehicleSpeed, .. VehicleTypes.StoredNames],
+            [TrafficTelemetryFields.Congested], []);
+        var values = new ReadingValues(layout);
+        values.SetNumber(1, 28.5);
+        values.SetNumber(2 + 1, 7);
+        values.SetFlag(0, true);
+        return Reading(DeviceKind.Traffic, DeviceChannel.Telemetry) with { Values = values };
+    }
+
+    [Fact]
     public void An_unknown_kind_on_the_wire_is_unreadable_rather_than_guessed()
     {
         const string json = """{"readings":[{"deviceId":"x","kind":"bus","channel":"telemetry","ts":"2026-11-26T01:15:00Z","seq":1}]}""";

@@ -7,21 +7,21 @@ namespace OpsCenter.Contracts.Ingestion.Readings;
 public readonly record struct CounterTelemetryReading(StoredReading Stored)
 {
     public ServiceStatus? ServiceStatus =>
-        WireValue.ToEnum<ServiceStatus>(ServiceStatuses.All, Stored.Texts.GetValueOrDefault(CounterTelemetryFields.ServiceStatus));
+        WireValue.ToEnum<ServiceStatus>(ServiceStatuses.All, Stored.TextOrDefault(CounterTelemetryFields.ServiceStatus));
 
-    public long Waiting => (long)Stored.Numbers.GetValueOrDefault(CounterTelemetryFields.Waiting);
-    public long CountersOpen => (long)Stored.Numbers.GetValueOrDefault(CounterTelemetryFields.CountersOpen);
+    public long Waiting => (long)Stored.NumberOrDefault(CounterTelemetryFields.Waiting);
+    public long CountersOpen => (long)Stored.NumberOrDefault(CounterTelemetryFields.CountersOpen);
 }
 
 /// <summary>A stored one-stop office queue event, read by field.</summary>
 public readonly record struct CounterEventReading(StoredReading Stored)
 {
     public CounterEventType? Type => WireValue.ToEnum<CounterEventType>(CounterEventTypes.All, Stored.EventType);
-    public string? TicketId => Stored.Texts.GetValueOrDefault(CounterEventFields.TicketId);
-    public string? ServiceId => Stored.Texts.GetValueOrDefault(CounterEventFields.ServiceId);
+    public string? TicketId => Stored.TextOrDefault(CounterEventFields.TicketId);
+    public string? ServiceId => Stored.TextOrDefault(CounterEventFields.ServiceId);
     public long? CounterNo => Stored.TryGetNumber(CounterEventFields.CounterNo, out var v) ? (long)v : null;
-    public string? CaseId => Stored.Texts.GetValueOrDefault(CounterEventFields.CaseId);
-    public CaseChannel? Channel => WireValue.ToEnum<CaseChannel>(CaseChannels.All, Stored.Texts.GetValueOrDefault(CounterEventFields.Channel));
+    public string? CaseId => Stored.TextOrDefault(CounterEventFields.CaseId);
+    public CaseChannel? Channel => WireValue.ToEnum<CaseChannel>(CaseChannels.All, Stored.TextOrDefault(CounterEventFields.Channel));
 
     /// <summary>Stored in UTC round-trip form by the validator.</summary>
     public DateTimeOffset? DueAt => Stored.TryGetText(CounterEventFields.DueAt, out var v)

@@ -8,12 +8,12 @@ public readonly record struct TrafficReading(StoredReading Stored)
     /// <summary>Detectors that count one direction as a whole send no lane: they are lane 1.</summary>
     public const long DefaultLane = 1;
 
-    public long PeriodSeconds => (long)Stored.Numbers.GetValueOrDefault(TrafficTelemetryFields.PeriodSeconds);
+    public long PeriodSeconds => (long)Stored.NumberOrDefault(TrafficTelemetryFields.PeriodSeconds);
     public long Lane => Stored.TryGetNumber(TrafficTelemetryFields.LaneId, out var v) ? (long)v : DefaultLane;
-    public long Intensity => (long)Stored.Numbers.GetValueOrDefault(TrafficTelemetryFields.Intensity);
-    public double Occupancy => Stored.Numbers.GetValueOrDefault(TrafficTelemetryFields.Occupancy);
-    public double AverageVehicleSpeed => Stored.Numbers.GetValueOrDefault(TrafficTelemetryFields.AverageVehicleSpeed);
-    public bool Congested => Stored.Flags.GetValueOrDefault(TrafficTelemetryFields.Congested);
+    public long Intensity => (long)Stored.NumberOrDefault(TrafficTelemetryFields.Intensity);
+    public double Occupancy => Stored.NumberOrDefault(TrafficTelemetryFields.Occupancy);
+    public double AverageVehicleSpeed => Stored.NumberOrDefault(TrafficTelemetryFields.AverageVehicleSpeed);
+    public bool Congested => Stored.FlagOrDefault(TrafficTelemetryFields.Congested);
 
     /// <summary>Count of one vehicle class (a value of <see cref="VehicleTypes"/>), when the detector reported it.</summary>
     public long? VehicleCount(string vehicleType)
