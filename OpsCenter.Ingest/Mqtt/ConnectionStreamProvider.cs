@@ -6,15 +6,16 @@ namespace OpsCenter.Ingest.Mqtt;
 
 /// <summary>
 /// Opens the consumer's TCP connection the way MQTTnet would (no Nagle delay) and gives MQTTnet a
-/// <see cref="ReadBufferedStream"/> over it, reading only while <paramref name="budget"/> (if any) has room, whose writes
-/// can be gathered (<see cref="WriteGatheringStream"/>). TLS, when configured, is still layered on top by MQTTnet.
+/// <see cref="ReadBufferedStream"/> over it, reading only while <paramref name="budget"/> (if any) has room, through which
+/// a batch's acknowledgements are written at once (<see cref="AcknowledgingStream"/>). TLS, when configured, is still
+/// layered on top by MQTTnet.
 /// </summary>
 internal sealed class ConnectionStreamProvider(ReadBudget? budget = null) : IMqttClientStreamProvider
 {
-    private WriteGatheringStream? _current;
+    private AcknowledgingStream? _current;
 
-    /// <summary>The latest connection's stream: where a batch's acknowledgements are gathered.</summary>
-    public WriteGatheringStream? Current => Volatile.Read(ref _current);
+    /// <summary>The latest connection's stream: the messages it delivers are acknowledged through it.</summary>
+    public AcknowledgingStream? Current => Volatile.Read(ref _current);
 
     public async Task<Stream> ConnectAsync(EndPoint brokerEndPoint, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ internal sealed class ConnectionStreamProvider(ReadBudget? budget = null) : IMqt
             socket.Dispose();
             throw;
         }
-        var stream = new WriteGatheringStream(new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true), budget: budget));
+        var stream = new AcknowledgingStream(new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true), budget: budget));
         Volatile.Write(ref _current, stream);
         return stream;
     }

@@ -43,6 +43,10 @@ public sealed partial class DeviceMessageConsumer(
     private readonly ReadBudget _readBudget = new(ingestOptions.Value.BatchSize * 2);
     private ConnectionStreamProvider? _streams;
 
+    // Ingest writes the PUBACKs itself when the connection is its own stream and in clear: under TLS the bytes must go
+    // through MQTTnet's encryption, so MQTTnet acknowledges (the slower way).
+    private bool _rawAcknowledgements;
+
     public bool IsConnected => _client?.IsConnected ?? false;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -90,10 +94,18 @@ public sealed partial class DeviceMessageConsumer(
         var length = (int)Math.Min(message.Payload.Length, int.MaxValue);
         // Keep at most 64 KiB + 1 byte: enough to validate, or to know it is too large, without holding a huge payload.
         var kept = message.Payload.Slice(0, Math.Min(message.Payload.Length, MaxPayloadKept + 1));
-        var incoming = new IncomingMessage(message.Topic, PayloadPool.Copy(kept, out var pooled), length, clock.GetUtcNow(), clock.GetTimestamp(),
-            AcknowledgeDelivery, message.Retain, Volatile.Read(ref _connection), e)
+        var payload = PayloadPool.Copy(kept, out var pooled);
+        var atMostOnce = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce;
+        // Acknowledged by its packet identifier on the connection it came on, when Ingest writes PUBACKs itself: MQTTnet's
+        // delivery (its packet, its copy of the payload) is then garbage at once instead of living until the batch is
+        // durable. Otherwise through MQTTnet, keeping the delivery. QoS 0 needs no acknowledgement.
+        var via = _rawAcknowledgements && !atMostOnce ? _streams?.Current : null;
+        var incoming = new IncomingMessage(message.Topic, payload, length, clock.GetUtcNow(), clock.GetTimestamp(),
+            via is null && !atMostOnce ? AcknowledgeDelivery : null, message.Retain, Volatile.Read(ref _connection), via is null ? e : null)
         {
             PayloadPooled = pooled,
+            Via = via,
+            PacketId = e.PacketIdentifier,
         };
         await _inbox.Writer.WriteAsync(incoming, stoppingToken);
     }
@@ -101,13 +113,19 @@ public sealed partial class DeviceMessageConsumer(
     /// <summary>
     /// A persistent MQTT 5 session (clean start off) so the broker keeps QoS 1 messages for us while we are down; a
     /// large receive maximum because acknowledging waits for a whole batch to be durable; reads buffered (one system
-    /// call per 64 KiB instead of three per message, see <see cref="ReadBufferedStream"/>).
+    /// call per 64 KiB instead of three per message, see <see cref="ReadBufferedStream"/>) and a batch's PUBACKs written
+    /// in one (<see cref="AcknowledgingStream"/>).
     /// </summary>
-    private MqttClientOptions SessionOptions() => WithReads(mqttOptions.Value.ClientOptions())
-        .WithCleanStart(false)
-        .WithSessionExpiryInterval(SessionExpirySeconds)
-        .WithReceiveMaximum(ushort.MaxValue)
-        .BuildWithSocketBuffers();
+    private MqttClientOptions SessionOptions()
+    {
+        var options = WithReads(mqttOptions.Value.ClientOptions())
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(SessionExpirySeconds)
+            .WithReceiveMaximum(ushort.MaxValue)
+            .BuildWithSocketBuffers();
+        _rawAcknowledgements = _streams is not null && options.ChannelOptions is MqttClientTcpOptions { TlsOptions.UseTls: false };
+        return options;
+    }
 
     private MqttClientOptionsBuilder WithReads(MqttClientOptionsBuilder builder) =>
         _options.BufferedReads ? builder.WithStreamProvider(_streams ??= new ConnectionStreamProvider(_readBudget)) : builder;
@@ -279,45 +297,46 @@ public sealed partial class DeviceMessageConsumer(
     internal Task AcknowledgementsSentAsync() => _acknowledging;
 
     /// <summary>
-    /// Acknowledges the batch's messages: all are started here, before the first await, so the caller may reuse the list;
-    /// MQTTnet queues them on its send lock in that order and they are awaited together.
-    /// A message that came on an earlier connection is not acknowledged: MQTTnet would send its PUBACK on the current
-    /// connection, where its packet id may belong to another message the broker sent since, which would then count as
-    /// delivered before it is durable. The broker redelivers the old one (persistent session) and the duplicate filter
-    /// drops it.
+    /// Acknowledges the batch's messages: all are written (or started, through MQTTnet) here, before the first await, so
+    /// the caller may reuse the list; the broker gets them in receive order.
+    /// A message that came on an earlier connection is not acknowledged: on the current connection its packet id may
+    /// belong to another message the broker sent since, which would then count as delivered before it is durable. The
+    /// broker redelivers the old one (persistent session) and the duplicate filter drops it.
     /// </summary>
     private async Task AcknowledgeAsync(List<IncomingMessage> batch, System.Diagnostics.Activity? span, long started, long durable, CancellationToken stoppingToken)
     {
         var count = batch.Count;
-        var acks = new Task[count];
+        var acks = new List<Task>();
         var current = Volatile.Read(ref _connection);
-        var stale = 0;
-        // MQTTnet writes each PUBACK as it is started (its send lock is free): gathered, they leave in one socket write.
         var stream = _streams?.Current;
-        stream?.BeginGathering();
-        try
+        var packetIds = ArrayPool<ushort>.Shared.Rent(count);
+        var written = 0;
+        var stale = 0;
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < count; i++)
+            var message = batch[i];
+            if (message.Via is { } via)
             {
-                var message = batch[i];
-                acks[i] = Task.CompletedTask;
-                if (message.Acknowledge is null)
-                    continue;
-                if (message.Connection == current)
-                    acks[i] = StartAck(message, stoppingToken);
+                // The stream is the connection: one that delivered the message, if it is not the current one, is gone.
+                if (via == stream)
+                    packetIds[written++] = message.PacketId;
                 else
                     stale++;
             }
-        }
-        finally
-        {
-            EndGathering(stream);
+            else if (message.Acknowledge is not null)
+            {
+                if (message.Connection == current)
+                    acks.Add(StartAck(message, stoppingToken));
+                else
+                    stale++;
+            }
         }
         if (stale > 0)
             LogStaleAcksSkipped(stale);
         var acknowledged = true;
         try
         {
+            stream?.Acknowledge(packetIds.AsSpan(0, written));
             await Task.WhenAll(acks);
         }
         catch (Exception ex)
@@ -330,23 +349,11 @@ public sealed partial class DeviceMessageConsumer(
         }
         finally
         {
+            ArrayPool<ushort>.Shared.Return(packetIds);
             IngestTracing.Acknowledged(span, acknowledged);
             span?.Dispose();
         }
         LogBatch(count, clock.GetElapsedTime(started, durable).TotalMilliseconds, clock.GetElapsedTime(durable).TotalMilliseconds);
-    }
-
-    private void EndGathering(WriteGatheringStream? stream)
-    {
-        try
-        {
-            stream?.EndGathering();
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-        {
-            // The connection is gone with the gathered PUBACKs: the broker redelivers and duplicates are dropped.
-            LogAckFailed(ex.Message);
-        }
     }
 
     /// <summary>

@@ -15,6 +15,14 @@ public sealed record IncomingMessage(
     public bool PayloadPooled { get; init; }
 
     /// <summary>
+    /// The connection that delivered it and the QoS 1 packet identifier to acknowledge it by, when Ingest writes its
+    /// PUBACK itself (<see cref="Mqtt.AcknowledgingStream"/>); then nothing of MQTTnet's delivery is kept.
+    /// </summary>
+    internal Mqtt.AcknowledgingStream? Via { get; init; }
+
+    internal ushort PacketId { get; init; }
+
+    /// <summary>
     /// The message's bytes as kept: the payload, or its first 64 KiB + 1 when it was larger. A pooled
     /// <see cref="Payload"/> array may be longer than the message; only large payloads are cut, and those are not pooled.
     /// </summary>

@@ -112,7 +112,7 @@ public sealed class NothingLostTests
     }
 
     [Fact]
-    public async Task Acknowledgements_gathered_per_batch_reach_the_broker_so_a_restarted_Ingest_is_sent_nothing_again()
+    public async Task Acknowledgements_written_per_batch_by_Ingest_reach_the_broker_so_a_restarted_Ingest_is_sent_nothing_again()
     {
         await using var harness = await IngestHarness.StartAsync();
         var ingest = await harness.StartIngestAsync();
@@ -120,7 +120,7 @@ public sealed class NothingLostTests
         await using var devices = await harness.ConnectDevicesAsync();
         var start = DateTimeOffset.UtcNow.AddMinutes(-1);
 
-        const int total = 3000; // six batches of 500, each batch's PUBACKs written together
+        const int total = 3000; // six batches of 500, each batch's PUBACKs written by Ingest in one write
         await TrafficLoad.PublishAsync(devices, detectors, total, 0, start);
         await Eventually.True(async () => await harness.CountAsync("traffic_telemetry") == total, Patience, $"all {total} points in InfluxDB");
         await ingest.StopAsync(); // waits for the last batch's acknowledgements to be sent
