@@ -1,3 +1,7 @@
+using MQTTnet.Adapter;
+using MQTTnet.Formatter;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
 using OpsCenter.Ingest.Mqtt;
 
 namespace OpsCenter.Ingest.Tests.Units;
@@ -14,6 +18,21 @@ public sealed class AcknowledgingStreamTests
 
         // PUBACK: type 4 (0x40), remaining length 2, packet identifier big-endian (MQTT 5: reason success, no properties).
         Assert.Equal([[0x40, 0x02, 0x00, 0x01, 0x40, 0x02, 0x01, 0x00, 0x40, 0x02, 0xFF, 0xFF]], source.Writes);
+    }
+
+    [Theory]
+    [InlineData(MqttProtocolVersion.V500)]
+    [InlineData(MqttProtocolVersion.V311)]
+    public void Mqttnets_decoder_the_embedded_broker_uses_reads_each_as_a_successful_puback(MqttProtocolVersion version)
+    {
+        var bytes = new byte[4];
+        AcknowledgingStream.WritePubAck(bytes, 513);
+        var decoder = new MqttPacketFormatterAdapter(version, new MqttBufferWriter(4096, 65536));
+
+        var packet = decoder.Decode(new ReceivedMqttPacket(bytes[0], new ArraySegment<byte>(bytes, 2, 2), bytes.Length));
+
+        var pubAck = Assert.IsType<MqttPubAckPacket>(packet);
+        Assert.Equal((513, MqttPubAckReasonCode.Success), (pubAck.PacketIdentifier, pubAck.ReasonCode));
     }
 
     [Fact]
