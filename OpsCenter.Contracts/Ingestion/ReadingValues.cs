@@ -5,7 +5,7 @@ namespace OpsCenter.Contracts.Ingestion;
 /// over. Three maps per reading were ~640 of the ~2,700 bytes Ingest allocated per message (bench/); here a reading
 /// with numbers and flags costs two small arrays, and its maps are made only if something asks for them.
 /// </summary>
-public struct ReadingValues(ReadingLayout layout)
+public struct ReadingValues(ReadingLayout layout) : IEquatable<ReadingValues>
 {
     public ReadingLayout Layout { get; } = layout;
 
@@ -37,6 +37,20 @@ public struct ReadingValues(ReadingLayout layout)
         (Texts ??= new string[Layout.Texts.Length])[slot] = value;
         TextMask |= 1UL << slot;
     }
+
+    // A reading (a record) compares its values by identity, as it does its maps: the same arrays, the same slots set.
+    // Without this, comparing two readings would compare these fields by reflection.
+    public readonly bool Equals(ReadingValues other) =>
+        ReferenceEquals(Layout, other.Layout) && ReferenceEquals(Numbers, other.Numbers) && ReferenceEquals(Flags, other.Flags)
+        && ReferenceEquals(Texts, other.Texts) && NumberMask == other.NumberMask && FlagMask == other.FlagMask && TextMask == other.TextMask;
+
+    public override readonly bool Equals(object? obj) => obj is ReadingValues other && Equals(other);
+
+    public override readonly int GetHashCode() => HashCode.Combine(Layout, Numbers, Flags, Texts, NumberMask, FlagMask, TextMask);
+
+    public static bool operator ==(ReadingValues left, ReadingValues right) => left.Equals(right);
+
+    public static bool operator !=(ReadingValues left, ReadingValues right) => !left.Equals(right);
 
     internal readonly bool TryGet<T>(string[] names, T[]? values, ulong mask, string name, out T value)
     {
