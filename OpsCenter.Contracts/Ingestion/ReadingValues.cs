@@ -16,8 +16,6 @@ public struct ReadingValues(ReadingLayout layout) : IEquatable<ReadingValues>
     internal string[]? Texts;
     internal ulong TextMask;
 
-    public readonly bool HasNumbers => NumberMask != 0;
-    public readonly bool HasFlags => FlagMask != 0;
     public readonly bool HasTexts => TextMask != 0;
 
     public void SetNumber(int slot, double value)
@@ -52,27 +50,12 @@ public struct ReadingValues(ReadingLayout layout) : IEquatable<ReadingValues>
 
     public static bool operator !=(ReadingValues left, ReadingValues right) => !left.Equals(right);
 
-    internal readonly bool TryGet<T>(string[] names, T[]? values, ulong mask, string name, out T value)
-    {
-        var slot = ReadingLayout.SlotOf(names, name);
-        if (slot >= 0 && (mask & (1UL << slot)) != 0)
-        {
-            value = values![slot];
-            return true;
-        }
-        value = default!;
-        return false;
-    }
+    /// <summary>The numbers set, in slot order; none when these are not a validator's values (no layout).</summary>
+    public readonly ReadingEntries<double> NumberEntries => Layout is null ? default : new(Layout.Numbers, Numbers, NumberMask);
 
-    internal static Dictionary<string, T>? ToMap<T>(string[] names, T[]? values, ulong mask)
-    {
-        if (mask == 0)
-            return null;
-        var map = new Dictionary<string, T>(System.Numerics.BitOperations.PopCount(mask));
-        foreach (var (name, value) in new ReadingEntries<T>(names, values, mask))
-            map[name] = value;
-        return map;
-    }
+    public readonly ReadingEntries<bool> FlagEntries => Layout is null ? default : new(Layout.Flags, Flags, FlagMask);
+
+    public readonly ReadingEntries<string> TextEntries => Layout is null ? default : new(Layout.Texts, Texts, TextMask);
 }
 
 /// <summary>
@@ -97,6 +80,31 @@ public readonly struct ReadingEntries<T>
 
     /// <summary>Whether the reading has this map at all (an empty map counts; one never made does not).</summary>
     public bool Exists => _map is not null || _mask != 0;
+
+    public bool TryGet(string name, out T value)
+    {
+        if (_map is not null)
+            return _map.TryGetValue(name, out value!);
+        var slot = _names is null ? -1 : ReadingLayout.SlotOf(_names, name);
+        if (slot >= 0 && (_mask & (1UL << slot)) != 0)
+        {
+            value = _values![slot];
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
+    /// <summary>The entries as a map: the map itself when there is one, a new one from the compact values, or none.</summary>
+    public Dictionary<string, T>? ToMap()
+    {
+        if (_map is not null || _mask == 0)
+            return _map;
+        var map = new Dictionary<string, T>(System.Numerics.BitOperations.PopCount(_mask));
+        foreach (var (name, value) in this)
+            map[name] = value;
+        return map;
+    }
 
     public Enumerator GetEnumerator() => new(this);
 

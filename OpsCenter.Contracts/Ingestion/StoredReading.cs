@@ -67,67 +67,35 @@ public sealed record StoredReading
     [JsonIgnore]
     public ReadingValues Values { init => _values = value; }
 
-    private bool Compact => _values.Layout is not null;
-
     // Null may be given (a reading with no texts, most of them): the map is then made on first read, if ever.
     [JsonIgnore, AllowNull]
-    public Dictionary<string, double> Numbers
-    {
-        get => _numbers ??= (Compact ? ReadingValues.ToMap(_values.Layout.Numbers, _values.Numbers, _values.NumberMask) : null) ?? [];
-        init => _numbers = value;
-    }
+    public Dictionary<string, double> Numbers { get => _numbers ??= NumberEntries.ToMap() ?? []; init => _numbers = value; }
 
     [JsonIgnore, AllowNull]
-    public Dictionary<string, bool> Flags
-    {
-        get => _flags ??= (Compact ? ReadingValues.ToMap(_values.Layout.Flags, _values.Flags, _values.FlagMask) : null) ?? [];
-        init => _flags = value;
-    }
+    public Dictionary<string, bool> Flags { get => _flags ??= FlagEntries.ToMap() ?? []; init => _flags = value; }
 
     [JsonIgnore, AllowNull]
-    public Dictionary<string, string> Texts
-    {
-        get => _texts ??= (Compact ? ReadingValues.ToMap(_values.Layout.Texts, _values.Texts, _values.TextMask) : null) ?? [];
-        init => _texts = value;
-    }
+    public Dictionary<string, string> Texts { get => _texts ??= TextEntries.ToMap() ?? []; init => _texts = value; }
 
     /// <summary>The numbers walked without making a map (the point mapper and the announcement walk every reading's).</summary>
-    [JsonIgnore]
-    public ReadingEntries<double> NumberEntries =>
-        _numbers is null && Compact ? new(_values.Layout.Numbers, _values.Numbers, _values.NumberMask) : new(_numbers);
+    [JsonIgnore] public ReadingEntries<double> NumberEntries => _numbers is null ? _values.NumberEntries : new(_numbers);
 
-    [JsonIgnore]
-    public ReadingEntries<bool> FlagEntries =>
-        _flags is null && Compact ? new(_values.Layout.Flags, _values.Flags, _values.FlagMask) : new(_flags);
+    [JsonIgnore] public ReadingEntries<bool> FlagEntries => _flags is null ? _values.FlagEntries : new(_flags);
 
-    [JsonIgnore]
-    public ReadingEntries<string> TextEntries =>
-        _texts is null && Compact ? new(_values.Layout.Texts, _values.Texts, _values.TextMask) : new(_texts);
+    [JsonIgnore] public ReadingEntries<string> TextEntries => _texts is null ? _values.TextEntries : new(_texts);
 
     /// <summary>Whether the reading has any texts, without making an empty map to find out (most readings have none).</summary>
-    [JsonIgnore] public bool HasTexts => _texts is null ? Compact && _values.HasTexts : _texts.Count > 0;
+    [JsonIgnore] public bool HasTexts => _texts is null ? _values.HasTexts : _texts.Count > 0;
 
     // On the wire the maps as they are: a map never made (nor held compact) is left out, and reads back as an empty one.
     [JsonInclude, JsonPropertyName("numbers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    internal Dictionary<string, double>? NumbersOnWire
-    {
-        get => _numbers ?? (Compact ? ReadingValues.ToMap(_values.Layout.Numbers, _values.Numbers, _values.NumberMask) : null);
-        init => _numbers = value;
-    }
+    internal Dictionary<string, double>? NumbersOnWire { get => NumberEntries.ToMap(); init => _numbers = value; }
 
     [JsonInclude, JsonPropertyName("flags"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    internal Dictionary<string, bool>? FlagsOnWire
-    {
-        get => _flags ?? (Compact ? ReadingValues.ToMap(_values.Layout.Flags, _values.Flags, _values.FlagMask) : null);
-        init => _flags = value;
-    }
+    internal Dictionary<string, bool>? FlagsOnWire { get => FlagEntries.ToMap(); init => _flags = value; }
 
     [JsonInclude, JsonPropertyName("texts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    internal Dictionary<string, string>? TextsOnWire
-    {
-        get => _texts ?? (Compact ? ReadingValues.ToMap(_values.Layout.Texts, _values.Texts, _values.TextMask) : null);
-        init => _texts = value;
-    }
+    internal Dictionary<string, string>? TextsOnWire { get => TextEntries.ToMap(); init => _texts = value; }
 
     [JsonIgnore] public StatusReading? Status => Channel == DeviceChannel.Status ? new(this) : null;
     [JsonIgnore] public CameraTelemetryReading? CameraTelemetry => Is(DeviceKind.Camera, DeviceChannel.Telemetry) ? new(this) : null;
@@ -136,17 +104,11 @@ public sealed record StoredReading
     [JsonIgnore] public CounterTelemetryReading? CounterTelemetry => Is(DeviceKind.Counter, DeviceChannel.Telemetry) ? new(this) : null;
     [JsonIgnore] public CounterEventReading? CounterEvent => Is(DeviceKind.Counter, DeviceChannel.Event) ? new(this) : null;
 
-    public bool TryGetNumber(string field, out double value) => _numbers is null && Compact
-        ? _values.TryGet(_values.Layout.Numbers, _values.Numbers, _values.NumberMask, field, out value)
-        : Numbers.TryGetValue(field, out value);
+    public bool TryGetNumber(string field, out double value) => NumberEntries.TryGet(field, out value);
 
-    public bool TryGetFlag(string field, out bool value) => _flags is null && Compact
-        ? _values.TryGet(_values.Layout.Flags, _values.Flags, _values.FlagMask, field, out value)
-        : Flags.TryGetValue(field, out value);
+    public bool TryGetFlag(string field, out bool value) => FlagEntries.TryGet(field, out value);
 
-    public bool TryGetText(string field, out string value) => _texts is null && Compact
-        ? _values.TryGet(_values.Layout.Texts, _values.Texts, _values.TextMask, field, out value!)
-        : Texts.TryGetValue(field, out value!);
+    public bool TryGetText(string field, out string value) => TextEntries.TryGet(field, out value);
 
     /// <summary>The number, or 0 when the reading has none by that name.</summary>
     public double NumberOrDefault(string field) => TryGetNumber(field, out var value) ? value : 0;
