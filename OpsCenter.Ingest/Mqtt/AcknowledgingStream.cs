@@ -71,12 +71,6 @@ internal sealed class AcknowledgingStream(Stream inner) : ConnectionStream(inner
         return Task.CompletedTask;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public override ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default) =>
         Inner.ReadAsync(destination, cancellationToken);
 

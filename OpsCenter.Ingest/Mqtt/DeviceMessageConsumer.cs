@@ -72,7 +72,9 @@ public sealed partial class DeviceMessageConsumer(
             await recovered;
             await ProcessLoopAsync(stoppingToken);
         }, stoppingToken);
-        await MqttReconnectLoop.RunAsync(client, SessionOptions(), (result, ct) => SubscribeAsync(client, result, ct), logger, clock, stoppingToken);
+        var options = SessionOptions();
+        _rawAcknowledgements = _streams is not null && options.ChannelOptions is MqttClientTcpOptions { TlsOptions.UseTls: false };
+        await MqttReconnectLoop.RunAsync(client, options, (result, ct) => SubscribeAsync(client, result, ct), logger, clock, stoppingToken);
         _inbox.Writer.TryComplete();
         try
         {
@@ -100,8 +102,9 @@ public sealed partial class DeviceMessageConsumer(
         // delivery (its packet, its copy of the payload) is then garbage at once instead of living until the batch is
         // durable. Otherwise through MQTTnet, keeping the delivery. QoS 0 needs no acknowledgement.
         var via = _rawAcknowledgements && !atMostOnce ? _streams?.Current : null;
+        var throughMqttnet = via is null && !atMostOnce;
         var incoming = new IncomingMessage(message.Topic, payload, length, clock.GetUtcNow(), clock.GetTimestamp(),
-            via is null && !atMostOnce ? AcknowledgeDelivery : null, message.Retain, Volatile.Read(ref _connection), via is null ? e : null)
+            throughMqttnet ? AcknowledgeDelivery : null, message.Retain, Volatile.Read(ref _connection), throughMqttnet ? e : null)
         {
             PayloadPooled = pooled,
             Via = via,
@@ -116,16 +119,11 @@ public sealed partial class DeviceMessageConsumer(
     /// call per 64 KiB instead of three per message, see <see cref="ReadBufferedStream"/>) and a batch's PUBACKs written
     /// in one (<see cref="AcknowledgingStream"/>).
     /// </summary>
-    private MqttClientOptions SessionOptions()
-    {
-        var options = WithReads(mqttOptions.Value.ClientOptions())
-            .WithCleanStart(false)
-            .WithSessionExpiryInterval(SessionExpirySeconds)
-            .WithReceiveMaximum(ushort.MaxValue)
-            .BuildWithSocketBuffers();
-        _rawAcknowledgements = _streams is not null && options.ChannelOptions is MqttClientTcpOptions { TlsOptions.UseTls: false };
-        return options;
-    }
+    private MqttClientOptions SessionOptions() => WithReads(mqttOptions.Value.ClientOptions())
+        .WithCleanStart(false)
+        .WithSessionExpiryInterval(SessionExpirySeconds)
+        .WithReceiveMaximum(ushort.MaxValue)
+        .BuildWithSocketBuffers();
 
     private MqttClientOptionsBuilder WithReads(MqttClientOptionsBuilder builder) =>
         _options.BufferedReads ? builder.WithStreamProvider(_streams ??= new ConnectionStreamProvider(_readBudget)) : builder;

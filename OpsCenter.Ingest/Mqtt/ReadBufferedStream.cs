@@ -58,20 +58,6 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
-        Inner.WriteAsync(source, cancellationToken);
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Inner.WriteAsync(buffer, offset, count, cancellationToken);
-
-    public override void Write(ReadOnlySpan<byte> source) => Inner.Write(source);
-
-    public override void Write(byte[] buffer, int offset, int count) => Inner.Write(buffer, offset, count);
-
-    public override void Flush() => Inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
-
     private int Take(Span<byte> destination)
     {
         var count = Math.Min(destination.Length, _end - _start);
