@@ -29,7 +29,10 @@ public sealed class IngestOptions
     /// </summary>
     public bool BufferedReads { get; set; } = true;
 
-    /// <summary>How long a batch may wait to fill; bounds the publish→durable latency at low rates.</summary>
+    /// <summary>
+    /// How long a batch's first message may wait for the batch to fill, counted from its receipt (see
+    /// <c>Mqtt.BatchWindow</c>); bounds the publish→durable latency at low rates.
+    /// </summary>
     [Range(1, 1_000)]
     public int BatchDelayMilliseconds { get; set; } = 20;
 

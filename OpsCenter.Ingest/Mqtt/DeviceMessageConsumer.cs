@@ -158,21 +158,13 @@ public sealed partial class DeviceMessageConsumer(
     private async Task ProcessLoopAsync(CancellationToken stoppingToken)
     {
         var batch = new List<IncomingMessage>(_options.BatchSize);
-        var batchDelay = TimeSpan.FromMilliseconds(_options.BatchDelayMilliseconds);
+        var window = new BatchWindow(_inbox.Reader, _options.BatchSize, TimeSpan.FromMilliseconds(_options.BatchDelayMilliseconds), clock);
         var nextSweep = clock.GetUtcNow();
-        var reader = _inbox.Reader;
         while (!stoppingToken.IsCancellationRequested)
         {
             batch.Clear();
-            using (var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
-            {
-                var hasFirst = await WaitForFirstAsync(reader, TimeSpan.FromSeconds(1), stoppingToken);
-                if (hasFirst)
-                {
-                    window.CancelAfter(batchDelay);
-                    await FillBatchAsync(reader, batch, window.Token);
-                }
-            }
+            if (await window.WaitForFirstAsync(TimeSpan.FromSeconds(1), stoppingToken))
+                await window.FillAsync(batch, stoppingToken);
             try
             {
                 if (batch.Count > 0)
@@ -223,38 +215,6 @@ public sealed partial class DeviceMessageConsumer(
                     LogAckFailed(ex.Message);
                 }
             });
-    }
-
-    private static async Task<bool> WaitForFirstAsync(ChannelReader<IncomingMessage> reader, TimeSpan timeout, CancellationToken stoppingToken)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        wait.CancelAfter(timeout);
-        try
-        {
-            return await reader.WaitToReadAsync(wait.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private async Task FillBatchAsync(ChannelReader<IncomingMessage> reader, List<IncomingMessage> batch, CancellationToken window)
-    {
-        try
-        {
-            while (batch.Count < _options.BatchSize)
-            {
-                while (batch.Count < _options.BatchSize && reader.TryRead(out var item))
-                    batch.Add(item);
-                if (batch.Count >= _options.BatchSize || !await reader.WaitToReadAsync(window))
-                    break;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The batch window closed: process what we have.
-        }
     }
 
     /// <summary>

@@ -1,25 +1,28 @@
-using System.Net;
-using MQTTnet.Server;
 using OpsCenter.LocalServices;
+using OpsCenter.Tests.Shared;
 
 namespace OpsCenter.Bench;
 
-/// <summary>The broker a run measures: MQTTnet embedded (as the Server hosts it) or Debian's mosquitto.</summary>
+/// <summary>
+/// The broker a run measures: "embedded" is the MQTTnet broker as the product runs it, the OpsCenter.Broker process
+/// (Release build), or Debian's mosquitto. Both are their own process, apart from the publisher, and both accept anonymous
+/// clients: the bench measures the message path, not device sign-in.
+/// </summary>
 public sealed class BrokerUnderTest : IAsyncDisposable
 {
-    private MqttServer? _embedded;
+    private ServiceProcess? _embedded;
     private MosquittoServer? _mosquitto;
+    private string? _folder;
 
     public required string Kind { get; init; }
     public int Port { get; private set; }
 
-    /// <summary>The processes whose CPU is the broker's and the publisher's: the embedded broker runs inside the bench.</summary>
-    public IEnumerable<(string Name, int? Pid)> Processes() => _mosquitto is not null
-        ? [("bench (publisher)", Environment.ProcessId), ("mosquitto", _mosquitto.Pid)]
-        : [("bench (publisher + embedded broker)", Environment.ProcessId)];
+    /// <summary>The processes whose CPU is the broker's and the publisher's.</summary>
+    public IEnumerable<(string Name, int? Pid)> Processes() =>
+        [("bench (publisher)", Environment.ProcessId), (_mosquitto is not null ? "mosquitto" : "OpsCenter.Broker", Pid)];
 
-    /// <summary>The broker's own process, when it has one.</summary>
-    public int? Pid => _mosquitto?.Pid;
+    /// <summary>The broker's own process.</summary>
+    public int? Pid => _mosquitto?.Pid ?? _embedded?.Pid;
 
     public static async Task<BrokerUnderTest> StartAsync(string kind)
     {
@@ -27,10 +30,22 @@ public sealed class BrokerUnderTest : IAsyncDisposable
         if (kind == "embedded")
         {
             broker.Port = FreePort.Next();
-            // The same settings as OpsCenter.Broker's EmbeddedBroker.
-            var options = new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-                .WithDefaultEndpointPort(broker.Port).WithPersistentSessions().WithMaxPendingMessagesPerClient(1_000_000).Build();
-            broker._embedded = new MqttServerFactory().CreateMqttServer(options);
+            broker._folder = Directory.CreateTempSubdirectory("opscenter-bench-broker-").FullName;
+            var environment = new Dictionary<string, string?>
+            {
+                ["Broker__Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Broker__BindAddress"] = "127.0.0.1",
+                ["Broker__RequireDeviceCredentials"] = "false",
+                // No wait for Ingest at start: the broker-only rounds run without one.
+                ["Broker__HoldDevicesForIngestSeconds"] = "0",
+                ["Logging__LogLevel__Default"] = "Warning",
+                // Server GC, as its runtimeconfig sets it and the run command starts it.
+                ["DOTNET_gcServer"] = "1",
+            };
+            // BENCH_BROKER_ENV="K=V;K=V" tries runtime settings on the broker without rebuilding, as BENCH_INGEST_ENV on Ingest.
+            foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_BROKER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+                environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
+            broker._embedded = new ServiceProcess("OpsCenter.Broker", environment, broker._folder);
             await broker._embedded.StartAsync();
         }
         else
@@ -44,11 +59,10 @@ public sealed class BrokerUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_embedded is not null)
-        {
-            await _embedded.StopAsync();
-            _embedded.Dispose();
-        }
+            await _embedded.DisposeAsync();
         if (_mosquitto is not null)
             await _mosquitto.DisposeAsync();
+        if (_folder is not null)
+            Directory.Delete(_folder, recursive: true);
     }
 }

@@ -148,7 +148,7 @@ internal static class IngestBenchmark
             () => rig.WaitUntilStoredAsync(stored + backlog, TimeSpan.FromMinutes(5)));
     }
 
-    /// <summary>The publisher (this process, with the embedded broker in it) and mosquitto on one core; the consumers on the other.</summary>
+    /// <summary>The publisher (this process) and the broker on one core; the consumers on the other.</summary>
     private static async Task PinAsync(BrokerUnderTest broker, IEnumerable<int> consumers)
     {
         await ProcessControl.PinAsync(Environment.ProcessId, PublisherCpus);

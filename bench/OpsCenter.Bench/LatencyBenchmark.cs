@@ -32,7 +32,9 @@ internal static class LatencyBenchmark
             }
             var p99 = rounds.Figure(r => r.Latency.P99Ms);
             report.Add($"{kind} latency: load average before each round: {string.Join(" | ", rounds.Kept.Select(r => r.LoadBefore))}");
-            report.Add($"{kind} latency: publish→durable at half broker-only ({rounds.Figure(r => r.Latency.RatePerSecond).Describe("N0", "msg/s")}): " +
+            var pace = PacedRate is null ? "half broker-only" : "a fixed pace (BENCH_LATENCY_RATE)";
+            report.Add($"{kind} latency: broker-only {rounds.Figure(r => r.BrokerOnlyRate).Describe("N0", "msg/s")}");
+            report.Add($"{kind} latency: publish→durable at {pace} ({rounds.Figure(r => r.Latency.RatePerSecond).Describe("N0", "msg/s")}): " +
                 $"p50 {rounds.Figure(r => r.Latency.P50Ms).Describe("N1", "ms")}, p99 {p99.Describe("N1", "ms")}, max {rounds.Figure(r => r.Latency.MaxMs).Describe("N0", "ms")} " +
                 $"(target p99 ≤ 100 ms: {(p99.Median <= 100 ? "met" : "MISSED")})");
             report.Add($"{kind} latency: inside Ingest (receive → durable): p50 ≤ {rounds.Figure(r => r.InProcess.Percentile(0.5)).Describe("N0", "ms")}, " +
@@ -41,6 +43,9 @@ internal static class LatencyBenchmark
         }
         return report;
     }
+
+    private static double? PacedRate =>
+        double.TryParse(Environment.GetEnvironmentVariable("BENCH_LATENCY_RATE"), CultureInfo.InvariantCulture, out var rate) && rate > 0 ? rate : null;
 
     private static async Task<LatencyRound> RoundAsync(string kind, int number, int messages)
     {
@@ -60,7 +65,8 @@ internal static class LatencyBenchmark
                 await IngestRuns.ThroughputAsync(broker, rig, messages); // warm-up: the JIT's tier-1 code, InfluxDB's shards
                 var histogramBefore = await rig.DurableHistogramAsync();
                 var runtimeBefore = await rig.RuntimeCountersAsync();
-                var rate = brokerOnly / 2;
+                // BENCH_LATENCY_RATE paces every round at one rate instead, to compare brokers or builds at the same load.
+                var rate = PacedRate ?? brokerOnly / 2;
                 var latency = await IngestRuns.LatencyAsync(broker, rig, (int)Math.Min(rate * 10, messages), rate);
                 return new LatencyRound(number, load, brokerOnly, latency, (await rig.DurableHistogramAsync()).Since(histogramBefore),
                     (await rig.RuntimeCountersAsync()).Since(runtimeBefore));

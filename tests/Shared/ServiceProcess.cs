@@ -15,12 +15,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         _project = project;
         Port = FreePort.Next();
         _logFolder = logFolder;
-        _environment = new Dictionary<string, string?>(environment)
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_gcServer"] = "0",
-        };
+        // Workstation GC unless the caller says otherwise: many services share a test machine's memory.
+        _environment = new Dictionary<string, string?> { ["DOTNET_gcServer"] = "0" };
+        foreach (var (key, value) in environment)
+            _environment[key] = value;
+        _environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}";
+        _environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
     }
 
