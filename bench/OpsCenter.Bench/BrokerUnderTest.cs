@@ -39,8 +39,6 @@ public sealed class BrokerUnderTest : IAsyncDisposable
                 // No wait for Ingest at start: the broker-only rounds run without one.
                 ["Broker__HoldDevicesForIngestSeconds"] = "0",
                 ["Logging__LogLevel__Default"] = "Warning",
-                // Server GC, as its runtimeconfig sets it and the run command starts it.
-                ["DOTNET_gcServer"] = "1",
             };
             // BENCH_BROKER_ENV="K=V;K=V" tries runtime settings on the broker without rebuilding, as BENCH_INGEST_ENV on Ingest.
             foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_BROKER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
