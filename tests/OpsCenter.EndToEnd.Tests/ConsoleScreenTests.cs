@@ -39,19 +39,24 @@ public sealed partial class ConsoleScreenTests(CityFixture city) : IClassFixture
         await page.WaitForSelectorAsync($"[data-testid=device-rows] tr[data-device={Detector}]");
         Assert.Equal("Lê Chân", (await page.InnerTextAsync("[data-testid=area-title]")).Trim());
 
-        // Live documents from the hub render into the table (fed here as the hub would send them).
-        await page.EvaluateAsync("""
-            doc => window.OpsConsole.renderDocument('area:lechan', doc)
-            """, new Dictionary<string, object>
+        // Live documents from the hub render into the table (fed here as the hub would send them). Fed and read back in
+        // one script: the real hub is live too, and its next frame for this area (the device "online") must not land
+        // between the feed and the read.
+        var rendered = await page.EvaluateAsync<string[]>("""
+            ([doc, device]) => {
+                window.OpsConsole.renderDocument('area:lechan', doc);
+                const row = document.querySelector(`[data-testid=device-rows] tr[data-device="${device}"]`);
+                return [row.getAttribute('data-state'), row.innerText];
+            }
+            """, new object[] { new Dictionary<string, object>
         {
             ["kpi.averageSpeedKmh"] = 33.5, [$"device.{Detector}.state"] = "degraded", [$"device.{Detector}.r.averageVehicleSpeed"] = 33.5,
             [$"device.{Detector}.r.intensity"] = 27, [$"device.{Detector}.r.occupancy"] = 0.27, [$"device.{Detector}.r.periodSeconds"] = 60,
             [$"device.{Detector}.since"] = DateTimeOffset.UtcNow.AddMinutes(-12).ToUnixTimeMilliseconds(),
             [$"device.{Detector}.lastSeen"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-        });
-        var row = page.Locator($"[data-testid=device-rows] tr[data-device={Detector}]");
-        Assert.Equal("degraded", await row.GetAttributeAsync("data-state"));
-        Assert.Contains("33,5 km/h", await row.InnerTextAsync(), StringComparison.Ordinal);
+        }, Detector });
+        Assert.Equal("degraded", rendered[0]);
+        Assert.Contains("33,5 km/h", rendered[1], StringComparison.Ordinal);
 
         // One device, by clicking: its chart of the last 24 h and its dead letters.
         await page.ClickAsync($"[data-testid=device-link-{Detector}]");
