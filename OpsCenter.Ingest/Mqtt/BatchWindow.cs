@@ -16,8 +16,7 @@ internal sealed class BatchWindow(ChannelReader<IncomingMessage> inbox, int batc
     {
         if (inbox.TryPeek(out _))
             return true;
-        using var wait = new CancellationTokenSource(idle, clock);
-        using var stopping = stoppingToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), wait);
+        using var wait = Until(idle, stoppingToken);
         try
         {
             return await inbox.WaitToReadAsync(wait.Token);
@@ -37,8 +36,7 @@ internal sealed class BatchWindow(ChannelReader<IncomingMessage> inbox, int batc
         var left = delay - clock.GetElapsedTime(batch[0].ReceivedTimestamp);
         if (left <= TimeSpan.Zero)
             return;
-        using var window = new CancellationTokenSource(left, clock);
-        using var stopping = stoppingToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), window);
+        using var window = Until(left, stoppingToken);
         try
         {
             while (batch.Count < batchSize && await inbox.WaitToReadAsync(window.Token))
@@ -48,6 +46,14 @@ internal sealed class BatchWindow(ChannelReader<IncomingMessage> inbox, int batc
         {
             // The window closed (or Ingest is stopping): the batch is what it holds.
         }
+    }
+
+    /// <summary>Cancelled after <paramref name="wait"/>, or when Ingest stops.</summary>
+    private static CancellationTokenSource Until(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        source.CancelAfter(wait);
+        return source;
     }
 
     private void TakeWaiting(List<IncomingMessage> batch)

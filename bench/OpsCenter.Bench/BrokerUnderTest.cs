@@ -1,3 +1,4 @@
+using OpsCenter.Bench.Measuring;
 using OpsCenter.LocalServices;
 using OpsCenter.Tests.Shared;
 
@@ -40,9 +41,7 @@ public sealed class BrokerUnderTest : IAsyncDisposable
                 ["Broker__HoldDevicesForIngestSeconds"] = "0",
                 ["Logging__LogLevel__Default"] = "Warning",
             };
-            // BENCH_BROKER_ENV="K=V;K=V" tries runtime settings on the broker without rebuilding, as BENCH_INGEST_ENV on Ingest.
-            foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_BROKER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
-                environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
+            EnvironmentOverrides.AddTo(environment, "BENCH_BROKER_ENV");
             broker._embedded = new ServiceProcess("OpsCenter.Broker", environment, broker._folder);
             await broker._embedded.StartAsync();
         }

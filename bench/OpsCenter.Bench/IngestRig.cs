@@ -51,9 +51,7 @@ public sealed class IngestRig : IAsyncDisposable
             environment["DOTNET_PerfMapEnabled"] = "1"; // lets perf name JIT-compiled methods
             environment["DOTNET_EnableWriteXorExecute"] = "0";
         }
-        // BENCH_INGEST_ENV="K=V;K=V" tries runtime settings (e.g. GC knobs) without rebuilding.
-        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_INGEST_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
-            environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
+        EnvironmentOverrides.AddTo(environment, "BENCH_INGEST_ENV"); // e.g. GC knobs
         rig.Ingest = new ServiceProcess("OpsCenter.Ingest", environment, rig._folder);
         var started = Stopwatch.GetTimestamp();
         await rig.Ingest.StartAsync();

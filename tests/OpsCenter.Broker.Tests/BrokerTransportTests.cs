@@ -103,19 +103,11 @@ public sealed class BrokerTransportTests : IAsyncLifetime
     private MqttClientOptions Options(string clientId) => new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port)
         .WithClientId(clientId).WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).Build();
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => _broker = await InProcessBroker.StartAsync(_folder, _port, new Dictionary<string, string?>
     {
-        _broker = BrokerApp.Build(["--urls", $"http://127.0.0.1:{FreePort.Next()}"], new Dictionary<string, string?>
-        {
-            ["Broker:Port"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Broker:BindAddress"] = "127.0.0.1",
-            ["Broker:HoldDevicesForIngestSeconds"] = "0",
-            // Sign-in is covered by the Server's broker ACL tests; here only the transport is under test.
-            ["Broker:RequireDeviceCredentials"] = "false",
-            ["Inventory:Path"] = TestCity.WriteTo(_folder, TestCity.Create(camerasPerArea: 1)),
-        });
-        await _broker.StartAsync();
-    }
+        ["Broker:BindAddress"] = "127.0.0.1",
+        ["Broker:HoldDevicesForIngestSeconds"] = "0",
+    });
 
     public async ValueTask DisposeAsync()
     {

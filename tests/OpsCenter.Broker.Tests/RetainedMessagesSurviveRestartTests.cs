@@ -59,20 +59,11 @@ public sealed class RetainedMessagesSurviveRestartTests : IAsyncLifetime
         Assert.Equal("""{"state":"online"}""", (await ReadRetainedAsync("ops/v1/camera/cam-9/status")).GetValueOrDefault("ops/v1/camera/cam-9/status"));
     }
 
-    private async Task<WebApplication> StartAsync()
+    private Task<WebApplication> StartAsync() => InProcessBroker.StartAsync(_folder, _port, new Dictionary<string, string?>
     {
-        var app = BrokerApp.Build(["--urls", $"http://127.0.0.1:{FreePort.Next()}"], new Dictionary<string, string?>
-        {
-            ["Broker:Port"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Broker:DataPath"] = Path.Combine(_folder, "broker"),
-            ["Broker:RetainedFlushMilliseconds"] = "50",
-            // Sign-in is covered by the Server's broker ACL tests; here only retention is under test.
-            ["Broker:RequireDeviceCredentials"] = "false",
-            ["Inventory:Path"] = TestCity.WriteTo(_folder, TestCity.Create(camerasPerArea: 1)),
-        });
-        await app.StartAsync();
-        return app;
-    }
+        ["Broker:DataPath"] = Path.Combine(_folder, "broker"),
+        ["Broker:RetainedFlushMilliseconds"] = "50",
+    });
 
     private async Task PublishRetainedAsync(string topic, string payload)
     {
