@@ -33,8 +33,9 @@ public sealed class MosquittoServer : LocalServer
             .AppendLine($"allow_anonymous {(_options.AllowAnonymous ? "true" : "false")}")
             .AppendLine("persistence true")
             .AppendLine($"persistence_location {persistence}/")
-            // The default of 1000 queued QoS 1/2 messages per client silently drops bursts to a slow subscriber.
-            .AppendLine("max_queued_messages 100000")
+            // Past this many queued QoS 1/2 messages for one client mosquitto drops new ones silently (its default, 1000,
+            // loses a burst to a slow subscriber). The embedded broker's own limit (Broker:MaxPendingMessagesPerClient).
+            .AppendLine("max_queued_messages 1000000")
             .AppendLine("log_dest stderr")
             .AppendLine("log_type error")
             .AppendLine("log_type warning")

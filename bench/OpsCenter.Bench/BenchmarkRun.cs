@@ -19,6 +19,9 @@ internal static class BenchmarkRun
         if (options.Runs("latency"))
             report.AddRange(await LatencyBenchmark.RunAsync(options));
 
+        if (options.Runs("backlog"))
+            report.AddRange(await BacklogRecoveryRun.RunAsync(options));
+
         if (options.Runs("simulator"))
         {
             foreach (var kind in options.Brokers)

@@ -108,12 +108,7 @@ public sealed class IngestRig : IAsyncDisposable
     }
 
     /// <summary>Resident memory of the Ingest process, from /proc (kB → MB).</summary>
-    public double ResidentMegabytes()
-    {
-        var status = File.ReadAllLines($"/proc/{Ingest.Pid}/status");
-        var line = status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
+    public double ResidentMegabytes() => ResidentMemory.Megabytes(Ingest.Pid!.Value);
 
     public async ValueTask DisposeAsync()
     {

@@ -19,7 +19,7 @@ public sealed record DrainResult(int Messages, TimeSpan Cpu, TimeSpan Elapsed)
 public static class BacklogDrain
 {
     public static async Task<DrainResult> MeasureAsync(int consumerPid, BrokerUnderTest broker, IReadOnlyList<string> devices, int count, long seqOffset,
-        Func<Task> drained)
+        Func<Task> drained, Action? onResume = null)
     {
         TimeSpan cpuBefore;
         long started;
@@ -32,6 +32,7 @@ public static class BacklogDrain
         {
             cpuBefore = ProcessCpu.Used(consumerPid);
             started = Stopwatch.GetTimestamp();
+            onResume?.Invoke();
             await ProcessControl.ResumeAsync(consumerPid);
         }
         await drained();

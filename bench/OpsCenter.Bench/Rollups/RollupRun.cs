@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpsCenter.Bench.Live;
+using OpsCenter.Bench.Measuring;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.LocalServices;
 using OpsCenter.Server.Leaders.Rollups;
@@ -69,7 +70,7 @@ internal static class RollupRun
             report.Add(string.Create(CultureInfo.InvariantCulture,
                 $"rollups: {pass}: {hours} hours + the day in {wall.Elapsed.TotalSeconds:N1} s wall; CPU bench {bench.TotalSeconds:N1} s + influxd {server.TotalSeconds:N1} s; " +
                 $"{devicePoints:N0} hourly device points; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:N0} MB; " +
-                $"bench peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB, influxd RSS {ResidentMegabytes(influx.Pid!.Value):N0} MB; load before {load}"));
+                $"bench peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB, influxd RSS {ResidentMemory.Megabytes(influx.Pid!.Value):N0} MB; load before {load}"));
         }
 
         var read = Stopwatch.StartNew();
@@ -144,11 +145,5 @@ internal static class RollupRun
                 response.EnsureSuccessStatusCode();
             });
         return points;
-    }
-
-    private static double ResidentMegabytes(int pid)
-    {
-        var line = File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 }
