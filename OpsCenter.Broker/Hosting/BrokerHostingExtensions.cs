@@ -9,6 +9,7 @@ public static class BrokerHostingExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddValidatedOptions<BrokerOptions>(BrokerOptions.Section);
+        builder.Services.AddSingleton<QueueOverflowWatch>();
         builder.Services.AddSingleton<EmbeddedBroker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("broker");

@@ -13,8 +13,8 @@ namespace OpsCenter.Broker.Hosting;
 /// change, so a broker restart does not make the fleet look unknown.
 /// </summary>
 public sealed partial class EmbeddedBroker(
-    IOptions<BrokerOptions> options, BrokerAccessControl accessControl, MqttAccountRegistry registry, TimeProvider clock,
-    ILogger<EmbeddedBroker> logger)
+    IOptions<BrokerOptions> options, BrokerAccessControl accessControl, MqttAccountRegistry registry, QueueOverflowWatch overflow,
+    TimeProvider clock, ILogger<EmbeddedBroker> logger)
     : BackgroundService
 {
     private MqttServer? _server;
@@ -38,6 +38,8 @@ public sealed partial class EmbeddedBroker(
             .WithDefaultEndpointPort(settings.Port)
             .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(settings.MaxPendingMessagesPerClient)
+            // When a queue is full anyway, fresh readings matter more to a control room than old ones; the watch reports it.
+            .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropOldestQueuedMessage)
             .Build();
         // Our listener, not MQTTnet's: it binds only the configured address and reads and writes in fewer system calls.
         _server = new MqttServerFactory().CreateMqttServer(serverOptions, [new BrokerTcpListener(new IPEndPoint(address, settings.Port), logger)]);
@@ -45,6 +47,7 @@ public sealed partial class EmbeddedBroker(
         accessControl.AttachTo(_server);
         // After sign-in, so only a device that signed in correctly hears "unavailable" rather than "bad password".
         new IngestGate(registry, clock, TimeSpan.FromSeconds(settings.HoldDevicesForIngestSeconds), logger).AttachTo(_server);
+        overflow.AttachTo(_server);
         _server.ClientConnectedAsync += _ => { Interlocked.Increment(ref _connectedClients); return Task.CompletedTask; };
         _server.ClientDisconnectedAsync += _ => { Interlocked.Decrement(ref _connectedClients); return Task.CompletedTask; };
         if (!string.IsNullOrWhiteSpace(settings.DataPath))

@@ -5,6 +5,7 @@ public static class OpsCenterMeters
 {
     public const string Ingest = "OpsCenter.Ingest";
     public const string Server = "OpsCenter.Server";
+    public const string Broker = "OpsCenter.Broker";
 
-    public static readonly string[] All = [Ingest, Server];
+    public static readonly string[] All = [Ingest, Server, Broker];
 }
