@@ -58,8 +58,10 @@ public sealed class SimulatorAccountTests(ServerFixture server)
             CredentialsDirectory = server.CredentialsDirectory,
             SimulatorAccount = false,
         }), server.City, NullLogger<MqttAccountRegistry>.Instance);
+        using var overflow = new QueueOverflowWatch(TimeProvider.System, NullLogger<QueueOverflowWatch>.Instance);
         using var broker = new EmbeddedBroker(Options.Create(new BrokerOptions { Port = port, HoldDevicesForIngestSeconds = 0 }),
-            new BrokerAccessControl(registry, NullLogger<BrokerAccessControl>.Instance), registry, TimeProvider.System, NullLogger<EmbeddedBroker>.Instance);
+            new BrokerAccessControl(registry, NullLogger<BrokerAccessControl>.Instance), registry, overflow, TimeProvider.System,
+            NullLogger<EmbeddedBroker>.Instance);
         await broker.StartAsync(TestContext.Current.CancellationToken);
         try
         {
