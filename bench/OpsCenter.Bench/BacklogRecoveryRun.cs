@@ -7,7 +7,8 @@ namespace OpsCenter.Bench;
 /// The <c>backlog</c> mode: how fast a consumer catches up after an outage, as a function of how much the broker held
 /// for it. The bare subscriber (Ingest's session and acknowledgement mode) is frozen, the broker takes a backlog of
 /// 1×, 3× and 9× <c>--messages / 9</c>, the subscriber is let go; per size, the drain rate and the broker's CPU per
-/// message while it drained. An on-call engineer's question after an Ingest restart: does the backlog drain faster than
+/// message while it drained, and beside it the same backlog drained by mosquitto's C client (<see cref="CClientDrain"/>),
+/// the floor for a client's own cost. An on-call engineer's question after an Ingest restart: does the backlog drain faster than
 /// devices add to it, and does that stay true for a longer outage?
 /// </summary>
 internal static class BacklogRecoveryRun
@@ -28,6 +29,13 @@ internal static class BacklogRecoveryRun
             }
         }
         return report;
+    }
+
+    /// <summary>The same backlog drained by mosquitto's C client, on a broker of its own (the bare subscriber's session would take a copy).</summary>
+    private static async Task<DrainResult> CClientAsync(string kind, IReadOnlyList<string> devices, int size)
+    {
+        await using var broker = await BrokerUnderTest.StartAsync(kind);
+        return await CClientDrain.MeasureAsync(broker, devices, size, SeqOffset);
     }
 
     private static async Task<string> MeasureAsync(string kind, int size)
@@ -53,8 +61,10 @@ internal static class BacklogRecoveryRun
                     brokerMegabytesHolding = ResidentMemory.Megabytes(brokerPid);
                 });
             var brokerCpu = Live.ProcessCpu.Used(brokerPid) - brokerCpuBefore;
+            var cClient = await CClientAsync(kind, devices, size);
             return string.Create(CultureInfo.InvariantCulture,
-                $"{kind} backlog of {size:N0}: drained in {drain.Elapsed.TotalSeconds:N1} s = {drain.MessagesPerSecond:N0} msg/s; broker RSS {brokerMegabytesBefore:N0} → {brokerMegabytesHolding:N0} MB holding it ({(brokerMegabytesHolding - brokerMegabytesBefore) * 1024 * 1024 / size:N0} B/msg); broker CPU {brokerCpu.TotalMicroseconds / size:N1} µs/msg, subscriber {drain.CpuMicrosPerMessage:N1} µs/msg (load before: {load})");
+                $"{kind} backlog of {size:N0}: drained in {drain.Elapsed.TotalSeconds:N1} s = {drain.MessagesPerSecond:N0} msg/s; broker RSS {brokerMegabytesBefore:N0} → {brokerMegabytesHolding:N0} MB holding it ({(brokerMegabytesHolding - brokerMegabytesBefore) * 1024 * 1024 / size:N0} B/msg); broker CPU {brokerCpu.TotalMicroseconds / size:N1} µs/msg, subscriber {drain.CpuMicrosPerMessage:N1} µs/msg; " +
+                $"the C client (mosquitto_sub) on a fresh broker: {cClient.MessagesPerSecond:N0} msg/s, {cClient.CpuMicrosPerMessage:N1} µs/msg (load before: {load})");
         }
         catch (TimeoutException)
         {
