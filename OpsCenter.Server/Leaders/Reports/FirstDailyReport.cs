@@ -5,7 +5,7 @@ using OpsCenter.Server.Leaders.Indicators;
 namespace OpsCenter.Server.Leaders.Reports;
 
 /// <summary>
-/// A new installation does not wait for tomorrow's 07:00 to show its first daily report: every few minutes, while no
+/// A new installation does not wait for tomorrow's 07:00 to show its first daily report: every minute, while no
 /// daily report was ever made, it checks whether yesterday has been rolled up to its last hour, and then makes
 /// yesterday's report (the same job as at 07:00, so the same report). The history comes in order (the run command's
 /// backfill, or devices' outboxes), and the rollup run that wrote yesterday's last hour also wrote every hour marked
