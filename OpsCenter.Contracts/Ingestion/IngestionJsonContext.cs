@@ -9,6 +9,7 @@ namespace OpsCenter.Contracts.Ingestion;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(StoredBatch))]
+[JsonSerializable(typeof(StoredReading))]
 [JsonSerializable(typeof(DeviceLivenessChanged))]
 [JsonSerializable(typeof(ServicePresence))]
 public sealed partial class IngestionJsonContext : JsonSerializerContext;

@@ -10,14 +10,16 @@ namespace OpsCenter.Server.Kpis;
 /// A restarted Server does not start its day from zero: once, at start-up, it reads back from InfluxDB the office events
 /// since the start of yesterday (tickets, ratings, cases: "today" and "last hour" joins), the case receipts and
 /// resolutions of the last <see cref="CaseLedger.Lookback"/> (due dates and month to date), and each camera's latest
-/// telemetry (recording). If the store does not answer, it tries again a few times, then counts from the live stream.
+/// telemetry (recording). Case receipts older than the raw retention come from the <see cref="CaseReceiptArchive"/>.
+/// If the store does not answer, it tries again a few times, then counts from the live stream.
 /// </summary>
 public sealed partial class KpiRebuild(
     KpiEngine engine,
     InfluxQlClient influx,
     LiveCityState state,
     TimeProvider clock,
-    ILogger<KpiRebuild> logger) : BackgroundService
+    ILogger<KpiRebuild> logger,
+    CaseReceiptArchive? archive = null) : BackgroundService
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(45)];
 
@@ -58,9 +60,12 @@ public sealed partial class KpiRebuild(
         var cameras = await influx.SeriesAsync(
             $"SELECT * FROM camera_telemetry WHERE time > {Ns(now - LiveCityState.FreshFor)} GROUP BY device ORDER BY time DESC LIMIT 1", cancellationToken);
 
-        // In time order, so receipts come before their resolutions and issues before calls, as they happened.
+        var kept = await KeptReceiptsAsync(now - CaseLedger.Lookback, yesterday, cancellationToken);
+
+        // In time order, so receipts come before their resolutions and issues before calls, as they happened; a receipt
+        // both kept and still raw counts once.
         var events = cases.Concat(recent).SelectMany(s => StoredRowReader.Read(s, DeviceKind.Counter, DeviceChannel.Event))
-            .OrderBy(r => KpiEngine.PointIdentity(r).Ns).ToList();
+            .Concat(kept).DistinctBy(KpiEngine.PointIdentity).OrderBy(r => KpiEngine.PointIdentity(r).Ns).ToList();
         foreach (var reading in events)
             engine.OnRebuilt(reading);
         foreach (var reading in cameras.SelectMany(s => StoredRowReader.Read(s, DeviceKind.Camera, DeviceChannel.Telemetry)))
@@ -68,6 +73,26 @@ public sealed partial class KpiRebuild(
         engine.RebuildFinished();
         LogRebuilt(events.Count);
     }
+
+    /// <summary>The kept receipts, or none when PostgreSQL does not answer: the rebuild needs InfluxDB, not this.</summary>
+    private async Task<IReadOnlyList<StoredReading>> KeptReceiptsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        if (archive is null)
+            return [];
+        try
+        {
+            return await archive.ReadAsync(from, to, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogArchiveUnavailable(ex.Message);
+            return [];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not read the kept case receipts ({Error}); cases received before the raw retention are not joined until the next restart")]
+    private partial void LogArchiveUnavailable(string error);
 
     private static long Ns(DateTimeOffset t) => t.ToUnixTimeMilliseconds() * 1_000_000;
 

@@ -1,5 +1,7 @@
 using OpsCenter.Contracts.Devices;
 using OpsCenter.Contracts.Devices.Fields;
+using OpsCenter.Contracts.Devices.Messages;
+using OpsCenter.Contracts.Ingestion;
 using OpsCenter.Contracts.Inventory;
 using OpsCenter.Server.Kpis;
 using OpsCenter.TimeSeries;
@@ -11,8 +13,13 @@ namespace OpsCenter.Server.Leaders.Rollups;
 /// outcomes through the KPI engine's joins, camera-minutes online by the silence rule Ingest applies, traffic by
 /// detector-minute. Devices outside the inventory are left out (their area is unknown). Reads hour by hour for
 /// cameras and traffic, so memory stays bounded by one hour of minute rows, whatever the range.
+/// <para>
+/// With a <see cref="CaseReceiptArchive"/> (the Server always has one; the bench's rollup run has no PostgreSQL), the case
+/// receipts of the hours computed are kept there, and the look-back for older receipts reads it beside the raw ones,
+/// which the raw retention deletes after 30 days.
+/// </para>
 /// </summary>
-public sealed class RawRollup(InfluxQlClient influx, CityInventory inventory)
+public sealed class RawRollup(InfluxQlClient influx, CityInventory inventory, CaseReceiptArchive? archive = null)
 {
     private readonly Dictionary<string, DeviceRecord> _devices = inventory.Devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
     private readonly List<DeviceRecord> _cameras = inventory.Devices.Where(d => d.Kind == DeviceKind.Camera.ToWire()).ToList();
@@ -41,27 +48,38 @@ public sealed class RawRollup(InfluxQlClient influx, CityInventory inventory)
         // an open ticket a day too). Read in time order, a slice at a time, so memory holds one slice, not the range.
         var ticketsFrom = from - TicketTrails.ForgetAfter;
         await FeedAsync(joins, from - CaseLedger.Lookback, ticketsFrom, TimeSpan.FromDays(10),
-            $"\"type\" = '{CounterEventTypes.CaseReceived}'", ct);
+            $"\"type\" = '{CounterEventTypes.CaseReceived}'", ct, archive);
         await FeedAsync(joins, ticketsFrom, from, TimeSpan.FromHours(6),
-            $"(\"type\" = '{CounterEventTypes.CaseReceived}' OR \"type\" = '{CounterEventTypes.TicketIssued}' OR \"type\" = '{CounterEventTypes.TicketCalled}')", ct);
-        await FeedAsync(joins, from, to, TimeSpan.FromHours(1), null, ct);
+            $"(\"type\" = '{CounterEventTypes.CaseReceived}' OR \"type\" = '{CounterEventTypes.TicketIssued}' OR \"type\" = '{CounterEventTypes.TicketCalled}')", ct, archive);
+        var receipts = new List<StoredReading>();
+        await FeedAsync(joins, from, to, TimeSpan.FromHours(1), null, ct, collect: receipts);
+        if (archive is not null)
+            await archive.KeepAsync(receipts, ct);
         foreach (var (key, totals) in outcomes.Hours)
             Totals(result, key.Hour, key.Device).Add(totals);
     }
 
-    private async Task FeedAsync(OfficeJoins joins, DateTimeOffset from, DateTimeOffset to, TimeSpan slice, string? types, CancellationToken ct)
+    /// <param name="kept">Also feeds the receipts kept there for the slice (a receipt both there and raw counts once).</param>
+    /// <param name="collect">Receives the slice's case receipts, to be kept.</param>
+    private async Task FeedAsync(OfficeJoins joins, DateTimeOffset from, DateTimeOffset to, TimeSpan slice, string? types, CancellationToken ct,
+        CaseReceiptArchive? kept = null, List<StoredReading>? collect = null)
     {
         for (var start = from; start < to; start += slice)
         {
             var end = start + slice < to ? start + slice : to;
             var series = await influx.SeriesAsync(
                 $"SELECT * FROM counter_event WHERE {(types is null ? "" : types + " AND ")}time >= {HourClock.Ns(start)} AND time < {HourClock.Ns(end)}", ct);
+            var readings = series.SelectMany(s => StoredRowReader.Read(s, DeviceKind.Counter, DeviceChannel.Event));
+            if (kept is not null)
+                readings = readings.Concat(await kept.ReadAsync(start, end, ct));
             // As they happened: receipts before resolutions, issues before calls.
-            foreach (var reading in series.SelectMany(s => StoredRowReader.Read(s, DeviceKind.Counter, DeviceChannel.Event))
-                         .OrderBy(r => KpiEngine.PointIdentity(r).Ns))
+            foreach (var reading in readings.DistinctBy(KpiEngine.PointIdentity).OrderBy(r => KpiEngine.PointIdentity(r).Ns))
             {
-                if (_devices.ContainsKey(reading.DeviceId) && reading.CounterEvent is { } e)
-                    joins.Apply(e, reading.DeviceId);
+                if (!_devices.ContainsKey(reading.DeviceId) || reading.CounterEvent is not { } e)
+                    continue;
+                joins.Apply(e, reading.DeviceId);
+                if (e.Type == CounterEventType.CaseReceived)
+                    collect?.Add(reading);
             }
         }
     }

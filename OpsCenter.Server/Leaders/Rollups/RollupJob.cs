@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using OpsCenter.Server.Kpis;
 
 namespace OpsCenter.Server.Leaders.Rollups;
 
@@ -12,8 +13,8 @@ namespace OpsCenter.Server.Leaders.Rollups;
 // The global AutomaticRetry (10 attempts) steps aside for this job's own, configured retry policy.
 [AutomaticRetry(Attempts = 0)]
 public sealed partial class RollupJob(
-    RollupRunner runner, TouchedHourStore marks, RollupRetention retention, TimeProvider clock, IOptions<RollupOptions> options,
-    ILogger<RollupJob> logger)
+    RollupRunner runner, TouchedHourStore marks, CaseReceiptArchive receipts, RollupRetention retention, TimeProvider clock,
+    IOptions<RollupOptions> options, ILogger<RollupJob> logger)
 {
     public const string RecentJobId = "rollups-recent";
     public const string SweepJobId = "rollups-sweep";
@@ -34,6 +35,7 @@ public sealed partial class RollupJob(
         await runner.RecomputeAsync(hours, now, cancellationToken);
         await marks.ClearAsync(touched, cancellationToken);
         await marks.ForgetBeforeAsync(oldest, cancellationToken);
+        await receipts.ForgetBeforeAsync(now - CaseReceiptArchive.KeepFor, cancellationToken);
         if (touched.Count > 0)
             LogLate(touched.Count);
         return hours.Count;

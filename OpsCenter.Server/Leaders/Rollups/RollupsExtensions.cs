@@ -1,3 +1,4 @@
+using OpsCenter.Server.Kpis;
 using OpsCenter.Server.Leaders.Indicators;
 using OpsCenter.Server.Wall;
 using OpsCenter.ServiceDefaults;
@@ -17,6 +18,8 @@ public static class RollupsExtensions
         services.AddSingleton<RollupRunner>();
         services.AddSingleton<RollupRetention>();
         services.AddSingleton<TouchedHourStore>();
+        // Also read by the KPI rebuild (Kpis/), which runs without it where the rollups are not registered.
+        services.AddSingleton<CaseReceiptArchive>();
         services.AddTransient<RollupJob>();
         services.AddSingleton<LateReadingMarks>();
         services.AddSingleton<IStoredStreamObserver>(sp => sp.GetRequiredService<LateReadingMarks>());

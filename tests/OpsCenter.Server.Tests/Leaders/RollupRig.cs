@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsCenter.LocalServices;
 using OpsCenter.Server.CitizenReports;
+using OpsCenter.Server.Kpis;
 using OpsCenter.Server.Leaders.Rollups;
 using OpsCenter.Server.Tests.Kpis;
 using OpsCenter.TimeSeries;
@@ -28,10 +29,11 @@ public sealed class RollupRig : IAsyncDisposable
         Bootstrap = new InfluxBootstrap(Query, InfluxOptions, NullLogger<InfluxBootstrap>.Instance);
         var rollupOptions = Options.Create(options);
         Store = new RollupStore(new PointWriter(InfluxOptions), Query, InfluxOptions, rollupOptions);
-        Runner = new RollupRunner(new RawRollup(Query, inventory), Store, inventory, NullLogger<RollupRunner>.Instance);
+        Archive = new CaseReceiptArchive(postgres);
+        Runner = new RollupRunner(new RawRollup(Query, inventory, Archive), Store, inventory, NullLogger<RollupRunner>.Instance);
         Marks = new TouchedHourStore(postgres);
         Retention = new RollupRetention(Bootstrap, rollupOptions, NullLogger<RollupRetention>.Instance);
-        Job = new RollupJob(Runner, Marks, Retention, clock, rollupOptions, NullLogger<RollupJob>.Instance);
+        Job = new RollupJob(Runner, Marks, Archive, Retention, clock, rollupOptions, NullLogger<RollupJob>.Instance);
         LateMarks = new LateReadingMarks(Marks, clock, rollupOptions, NullLogger<LateReadingMarks>.Instance);
         Indicators = new RollupIndicatorSource(Store, new ReportFigures(postgres), inventory);
     }
@@ -43,6 +45,7 @@ public sealed class RollupRig : IAsyncDisposable
     public InfluxQlClient Query { get; }
     public InfluxBootstrap Bootstrap { get; }
     public RollupStore Store { get; }
+    public CaseReceiptArchive Archive { get; }
     public RollupRunner Runner { get; }
     public TouchedHourStore Marks { get; }
     public RollupRetention Retention { get; }
