@@ -48,9 +48,9 @@ public sealed class RawRollup(InfluxQlClient influx, CityInventory inventory, Ca
         // an open ticket a day too). Read in time order, a slice at a time, so memory holds one slice, not the range.
         var ticketsFrom = from - TicketTrails.ForgetAfter;
         await FeedAsync(joins, from - CaseLedger.Lookback, ticketsFrom, TimeSpan.FromDays(10),
-            $"\"type\" = '{CounterEventTypes.CaseReceived}'", ct, archive);
+            $"\"type\" = '{CounterEventTypes.CaseReceived}'", ct, withKept: true);
         await FeedAsync(joins, ticketsFrom, from, TimeSpan.FromHours(6),
-            $"(\"type\" = '{CounterEventTypes.CaseReceived}' OR \"type\" = '{CounterEventTypes.TicketIssued}' OR \"type\" = '{CounterEventTypes.TicketCalled}')", ct, archive);
+            $"(\"type\" = '{CounterEventTypes.CaseReceived}' OR \"type\" = '{CounterEventTypes.TicketIssued}' OR \"type\" = '{CounterEventTypes.TicketCalled}')", ct, withKept: true);
         var receipts = new List<StoredReading>();
         await FeedAsync(joins, from, to, TimeSpan.FromHours(1), null, ct, collect: receipts);
         if (archive is not null)
@@ -59,10 +59,10 @@ public sealed class RawRollup(InfluxQlClient influx, CityInventory inventory, Ca
             Totals(result, key.Hour, key.Device).Add(totals);
     }
 
-    /// <param name="kept">Also feeds the receipts kept there for the slice (a receipt both there and raw counts once).</param>
+    /// <param name="withKept">Also feeds the receipts kept in the archive for the slice (a receipt both there and raw counts once).</param>
     /// <param name="collect">Receives the slice's case receipts, to be kept.</param>
     private async Task FeedAsync(OfficeJoins joins, DateTimeOffset from, DateTimeOffset to, TimeSpan slice, string? types, CancellationToken ct,
-        CaseReceiptArchive? kept = null, List<StoredReading>? collect = null)
+        bool withKept = false, List<StoredReading>? collect = null)
     {
         for (var start = from; start < to; start += slice)
         {
@@ -70,8 +70,8 @@ public sealed class RawRollup(InfluxQlClient influx, CityInventory inventory, Ca
             var series = await influx.SeriesAsync(
                 $"SELECT * FROM counter_event WHERE {(types is null ? "" : types + " AND ")}time >= {HourClock.Ns(start)} AND time < {HourClock.Ns(end)}", ct);
             var readings = series.SelectMany(s => StoredRowReader.Read(s, DeviceKind.Counter, DeviceChannel.Event));
-            if (kept is not null)
-                readings = readings.Concat(await kept.ReadAsync(start, end, ct));
+            if (withKept && archive is not null)
+                readings = readings.Concat(await archive.ReadAsync(start, end, ct));
             // As they happened: receipts before resolutions, issues before calls.
             foreach (var reading in readings.DistinctBy(KpiEngine.PointIdentity).OrderBy(r => KpiEngine.PointIdentity(r).Ns))
             {

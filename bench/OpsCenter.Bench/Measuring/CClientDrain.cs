@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using OpsCenter.LocalServices;
 
@@ -13,42 +12,20 @@ namespace OpsCenter.Bench.Measuring;
 public static class CClientDrain
 {
     private const string Topic = "ops/v1/#";
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
     public static async Task<DrainResult> MeasureAsync(BrokerUnderTest broker, IReadOnlyList<string> devices, int count, long seqOffset)
     {
         var subscriber = MissingPrerequisiteException.RequireOnPath("mosquitto_sub", "mosquitto-clients");
         string[] session = ["-h", "127.0.0.1", "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-i", "bench-c-subscriber",
             "-c", "-q", "1", "-V", "mqttv5", "-t", Topic];
-        await RunAsync(subscriber, [.. session, "-W", "1"]); // subscribes, then leaves its session behind after a second
+        // Subscribes, then leaves its session behind after a second (and exits non-zero for the timeout).
+        await ProcessControl.RunToolAsync(subscriber, [.. session, "-W", "1"], anyExitCode: true);
 
         await new LoadPublisher(broker.Port, devices).RunAsync(count, seqOffset: seqOffset);
 
         var drain = string.Join(' ', session.Append("-C").Append(count.ToString(CultureInfo.InvariantCulture)).Select(a => $"'{a}'"));
-        var timing = await RunAsync("/bin/sh", ["-c", $"exec /usr/bin/time -f '%e %U %S' '{subscriber}' {drain} > /dev/null"]);
+        var timing = await ProcessControl.RunToolAsync("/bin/sh", ["-c", $"exec /usr/bin/time -f '%e %U %S' '{subscriber}' {drain} > /dev/null"]);
         var figures = timing.Trim().Split('\n')[^1].Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
         return new DrainResult(count, TimeSpan.FromSeconds(figures[1] + figures[2]), TimeSpan.FromSeconds(figures[0]));
-    }
-
-    /// <returns>What the process wrote to standard error.</returns>
-    private static async Task<string> RunAsync(string file, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(Limit);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {Limit.TotalMinutes} minutes: {await errors}");
-        }
-        await output;
-        return await errors;
     }
 }

@@ -16,16 +16,34 @@ public static class ProcessControl
 
     public static string AllCpus => string.Join(',', Enumerable.Range(0, Environment.ProcessorCount));
 
-    private static async Task RunAsync(string tool, params string[] arguments)
+    private static readonly TimeSpan ToolLimit = TimeSpan.FromMinutes(5);
+
+    private static Task RunAsync(string tool, params string[] arguments) => RunToolAsync(tool, arguments);
+
+    /// <summary>
+    /// Runs a tool to its end (killed with its children after five minutes) and returns what it wrote to standard error;
+    /// a non-zero exit fails unless <paramref name="anyExitCode"/>.
+    /// </summary>
+    public static async Task<string> RunToolAsync(string tool, IEnumerable<string> arguments, bool anyExitCode = false)
     {
         var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{tool} did not start");
         var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(ToolLimit);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{tool} did not finish within {ToolLimit.TotalMinutes} minutes: {await error}");
+        }
+        await output;
+        if (!anyExitCode && process.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} {string.Join(' ', info.ArgumentList)} failed ({process.ExitCode}): {await error}");
+        return await error;
     }
 }

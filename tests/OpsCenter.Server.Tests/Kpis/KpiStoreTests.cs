@@ -88,11 +88,6 @@ public sealed class KpiStoreTests : IAsyncLifetime
     private static string Line(string type, DateTimeOffset ts, long seq, string fields, string? channel = null) =>
         $"counter_event,device=q-a-1,area=a,type={type}{(channel is null ? "" : ",channel=" + channel)} {fields},seq={seq}i,late=false {Ns(ts, seq)}";
 
-    private static string Utc(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    // As Ingest's PointMapper stamps points: ts in ms plus seq mod 10⁶ ns.
-    private static long Ns(DateTimeOffset ts, long seq) => (ts.ToUnixTimeMilliseconds() * 1_000_000) + (seq % 1_000_000);
-
     private static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
 
     private InfluxQlClient Client() =>

@@ -13,6 +13,12 @@ public static class KpiTestCity
 
     public static DateTimeOffset At(int month, int day, int hour, int minute, int second = 0) => new(2026, month, day, hour, minute, second, Hanoi);
 
+    /// <summary>A point's time as Ingest's PointMapper stamps it: ts in ms plus seq mod 10⁶ ns.</summary>
+    public static long Ns(DateTimeOffset ts, long seq) => (ts.ToUnixTimeMilliseconds() * 1_000_000) + (seq % 1_000_000);
+
+    /// <summary>A time as a contract field (RFC 3339, UTC), e.g. a case's <c>dueAt</c>.</summary>
+    public static string Utc(DateTimeOffset t) => t.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
     public static CityInventory Create() => new()
     {
         City = "test", TimeZone = "Asia/Ho_Chi_Minh",

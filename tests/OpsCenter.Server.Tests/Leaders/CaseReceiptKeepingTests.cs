@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpsCenter.Server.Kpis;
 using OpsCenter.Server.Leaders.Rollups;
@@ -28,7 +27,7 @@ public sealed class CaseReceiptKeepingTests(ServerFixture server) : IAsyncLifeti
             $"counter_event,device={Office},area=b,type=caseReceived,channel=online caseId=\"{CaseId}\",serviceId=\"land\",dueAt=\"{Utc(Due)}\",seq=1i,late=false {Ns(Received, 1)}");
         // The run that rolled up the receipt's hour kept it; then the raw retention took the raw point.
         await _rig.Runner.RecomputeAsync([HourClock.HourOf(Received)], Received.AddHours(2), TestContext.Current.CancellationToken);
-        await QueryAsync($"DELETE FROM counter_event WHERE time <= {Ns(Received, 1)}");
+        await _rig.Query.QueryAsync($"DELETE FROM counter_event WHERE time <= {Ns(Received, 1)}", TestContext.Current.CancellationToken);
         await _rig.WriteRawAsync(
             $"counter_event,device={Office},area=b,type=caseResolved caseId=\"{CaseId}\",seq=2i,late=false {Ns(Resolved, 2)}");
     }
@@ -75,17 +74,4 @@ public sealed class CaseReceiptKeepingTests(ServerFixture server) : IAsyncLifeti
         await _rig.Job.RunRecentAsync(ct);
         Assert.Empty(await _rig.Archive.ReadAsync(Received.AddMinutes(-1), Received.AddMinutes(1), ct));
     }
-
-    private async Task QueryAsync(string influxQl)
-    {
-        using var http = new HttpClient();
-        using var response = await http.PostAsync(new Uri(_rig.Influx.Url, "query?db=opscenter&q=" + Uri.EscapeDataString(influxQl)), null,
-            TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode && !body.Contains("\"error\"", StringComparison.Ordinal), body);
-    }
-
-    private static string Utc(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private static long Ns(DateTimeOffset ts, long seq) => (ts.ToUnixTimeMilliseconds() * 1_000_000) + (seq % 1_000_000);
 }

@@ -260,8 +260,4 @@ public sealed class RollupValueTests(ServerFixture server) : IAsyncLifetime
         var seq = ++_seq;
         return $"camera_telemetry,device={device},area=a online={(online ? "true" : "false")},recording=true,fps=25,seq={seq}i,late=false {Ns(ts, seq)}";
     }
-
-    private static string Utc(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private static long Ns(DateTimeOffset ts, long seq) => (ts.ToUnixTimeMilliseconds() * 1_000_000) + (seq % 1_000_000);
 }
